@@ -1,0 +1,40 @@
+"""The portal: a bilingual tracker of what AI makers publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, error pages, commands."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    from portal import config as config_module
+
+    app.config.from_mapping(config_module.load(app.instance_path))
+    if config:
+        app.config.from_mapping(config)
+
+    from portal import cli, errors, i18n, vocab
+    from portal.database import init_db
+    from portal.public import bp as public_bp
+    from portal.rendering import render_markdown
+
+    init_db(app)
+    i18n.init_app(app)
+    app.register_blueprint(public_bp)
+    errors.init_app(app)
+    cli.init_app(app)
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.globals["vocab"] = vocab
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    return app

@@ -1,0 +1,38 @@
+"""Configuration from the environment; every value optional on a laptop."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _secret_key(instance_path: str) -> str:
+    """Return SECRET_KEY, generating one into instance/ the first time on a laptop."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    if os.environ.get("PORTAL_ENV") == "production":
+        raise RuntimeError("SECRET_KEY must be set when PORTAL_ENV=production")
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load(instance_path: str) -> dict:
+    """Build the configuration mapping for an app whose instance folder is given."""
+    default_db = "sqlite:///" + str(Path(instance_path) / "portal.db")
+    return {
+        "SECRET_KEY": _secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
+        "PORTAL_ENV": os.environ.get("PORTAL_ENV", "development"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Languages the site is published in; the first is the default.
+        "LANGUAGES": {"en": "English", "nl": "Nederlands"},
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
+        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
+        "UPDATES_PER_PAGE": 20,
+    }

@@ -1,0 +1,98 @@
+"""Language in the URL: the /<lang>/ prefix, the locale selector, switcher links."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, current_app, g, request, url_for
+from flask_babel import format_date
+
+from portal.extensions import babel
+
+
+def languages() -> dict[str, str]:
+    """Code → own-language name of every language the site is published in."""
+    return current_app.config["LANGUAGES"]
+
+
+def default_language() -> str:
+    return next(iter(languages()))
+
+
+def current_language() -> str:
+    return g.get("lang") or default_language()
+
+
+def other_languages(lang: str) -> list[str]:
+    return [code for code in languages() if code != lang]
+
+
+def pull_lang(endpoint, values) -> None:
+    """Take `lang` out of the URL values into g; an unsupported code is a 404."""
+    if values is None or "lang" not in values:
+        return
+    lang = values.pop("lang")
+    if lang not in languages():
+        g.lang = best_language()
+        abort(404)
+    g.lang = lang
+
+
+def add_lang(endpoint, values) -> None:
+    """Put g.lang back into every url_for call of a language-prefixed route."""
+    if "lang" in values or not g.get("lang"):
+        return
+    if current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = g.lang
+
+
+def best_language() -> str:
+    """The reader's language from an explicit switch cookie, else Accept-Language."""
+    chosen = request.cookies.get("lang")
+    if chosen in languages():
+        return chosen
+    return request.accept_languages.best_match(list(languages())) or default_language()
+
+
+def long_date(value) -> str:
+    """'11 July 2025' / '11 juli 2025' in the page's language."""
+    return format_date(value, "d MMMM y")
+
+
+def absolute(path: str) -> str:
+    """An absolute URL on the configured site, or on the requested host."""
+    base = current_app.config.get("SITE_URL") or request.host_url.rstrip("/")
+    return base + path
+
+
+def switch_url(lang: str) -> str:
+    """The same page in `lang`: views may say so in g.alternates, else the same route."""
+    alternates = g.get("alternates")
+    if alternates is not None:
+        return (
+            alternates.get(lang)
+            or g.get("fallback_urls", {}).get(lang)
+            or url_for("public.front", lang=lang)
+        )
+    if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
+        args = dict(request.view_args or {})
+        args["lang"] = lang
+        path = url_for(request.endpoint, **args)
+        query = request.query_string.decode("latin-1")
+        return path + ("?" + query if query else "")
+    return url_for("public.front", lang=lang)
+
+
+def query_with(**changes) -> dict[str, list[str]]:
+    """The current query string as lists of values, with some names replaced."""
+    args = {name: request.args.getlist(name) for name in request.args}
+    args.update({name: [str(value)] for name, value in changes.items()})
+    return args
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=current_language)
+    app.url_value_preprocessor(pull_lang)
+    app.url_defaults(add_lang)
+    app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.globals.update(
+        languages=languages, switch_url=switch_url, absolute=absolute, query_with=query_with
+    )

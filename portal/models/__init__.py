@@ -1,0 +1,24 @@
+"""The content model: makers, updates with per-language translations, tags, people."""
+
+from portal.models.content import (
+    Maker,
+    MakerTranslation,
+    Tag,
+    TagTranslation,
+    Update,
+    UpdateTranslation,
+    update_tags,
+)
+from portal.models.people import Editor, Feedback
+
+__all__ = [
+    "Editor",
+    "Feedback",
+    "Maker",
+    "MakerTranslation",
+    "Tag",
+    "TagTranslation",
+    "Update",
+    "UpdateTranslation",
+    "update_tags",
+]

@@ -1,0 +1,154 @@
+"""Makers, tags and updates, each with per-language text."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.extensions import db
+
+WORDS_PER_MINUTE = 200
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+update_tags = Table(
+    "update_tags",
+    db.metadata,
+    Column("update_id", ForeignKey("updates.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Maker(db.Model):
+    __tablename__ = "makers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    website: Mapped[str] = mapped_column(String(500), default="")
+    translations: Mapped[list[MakerTranslation]] = relationship(
+        back_populates="maker", cascade="all, delete-orphan", lazy="selectin"
+    )
+    updates: Mapped[list[Update]] = relationship(back_populates="maker")
+
+    def description(self, lang: str) -> str:
+        for t in self.translations:
+            if t.lang == lang:
+                return t.description
+        return ""
+
+
+class MakerTranslation(db.Model):
+    __tablename__ = "maker_translations"
+    __table_args__ = (UniqueConstraint("maker_id", "lang"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(8))
+    description: Mapped[str] = mapped_column(Text, default="")
+    maker: Mapped[Maker] = relationship(back_populates="translations")
+
+
+class Tag(db.Model):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    translations: Mapped[list[TagTranslation]] = relationship(
+        back_populates="tag", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def label(self, lang: str) -> str:
+        for t in self.translations:
+            if t.lang == lang:
+                return t.label
+        return self.slug
+
+
+class TagTranslation(db.Model):
+    __tablename__ = "tag_translations"
+    __table_args__ = (UniqueConstraint("tag_id", "lang"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(8))
+    label: Mapped[str] = mapped_column(String(120))
+    tag: Mapped[Tag] = relationship(back_populates="translations")
+
+
+class Update(db.Model):
+    """One thing a maker published: an article, release, video, paper, podcast."""
+
+    __tablename__ = "updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), index=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    source_url: Mapped[str] = mapped_column(String(1000))
+    published_at: Mapped[datetime] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(20), default="published", index=True)
+    audience: Mapped[str] = mapped_column(String(20), index=True)
+    level: Mapped[str] = mapped_column(String(20), index=True)
+    importance: Mapped[int] = mapped_column(Integer, default=3)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    maker: Mapped[Maker] = relationship(back_populates="updates", lazy="joined")
+    translations: Mapped[list[UpdateTranslation]] = relationship(
+        back_populates="update", cascade="all, delete-orphan", lazy="selectin"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=update_tags, lazy="selectin")
+
+    def translation(self, lang: str) -> UpdateTranslation | None:
+        """The text in `lang`, or None when the update is not translated into it."""
+        for t in self.translations:
+            if t.lang == lang:
+                return t
+        return None
+
+    def best_translation(self, lang: str, order: list[str]) -> UpdateTranslation:
+        """The text in `lang`, else in the first other language that exists."""
+        found = self.translation(lang)
+        if found:
+            return found
+        for other in order:
+            if found := self.translation(other):
+                return found
+        return self.translations[0]
+
+
+class UpdateTranslation(db.Model):
+    __tablename__ = "update_translations"
+    __table_args__ = (UniqueConstraint("update_id", "lang"), UniqueConstraint("lang", "slug"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"))
+    lang: Mapped[str] = mapped_column(String(8))
+    slug: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(300))
+    lede: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    takeaways_text: Mapped[str] = mapped_column("takeaways", Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    update: Mapped[Update] = relationship(back_populates="translations")
+
+    @property
+    def takeaways(self) -> list[str]:
+        return [line.strip() for line in self.takeaways_text.splitlines() if line.strip()]
+
+    @takeaways.setter
+    def takeaways(self, items: list[str]) -> None:
+        self.takeaways_text = "\n".join(item.strip() for item in items if item.strip())
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read the body at 200 words a minute, at least one."""
+        return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))

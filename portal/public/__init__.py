@@ -1,0 +1,7 @@
+"""The reader's side: front page, listings, update pages, makers and tags."""
+
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from portal.public import views  # noqa: E402,F401

@@ -1,0 +1,105 @@
+"""Views for readers; each finds what to show in portal.queries and renders it."""
+
+from flask import abort, current_app, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from portal import queries
+from portal.extensions import db
+from portal.i18n import best_language, languages
+from portal.models import Maker, Tag
+from portal.public import bp
+
+
+@bp.route("/")
+def root():
+    """Send the reader to their language's front page."""
+    return redirect(url_for("public.front", lang=best_language()), 302)
+
+
+@bp.route("/<lang>/")
+def front():
+    """Show the most important recent updates, the newest per maker, and the makers."""
+    return render_template(
+        "public/front.html",
+        top=queries.top_updates(),
+        newest=queries.newest_per_maker(),
+        makers=queries.makers_with_counts(),
+    )
+
+
+def _listing(template: str, **context):
+    """Render a filtered listing; the maker or tag of the page is a fixed filter."""
+    filters = queries.parse_filters(request.args)
+    if fixed_maker := context.get("maker"):
+        filters.makers = [fixed_maker.slug]
+    if fixed_tag := context.get("tag"):
+        filters.tags = [fixed_tag.slug]
+    page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"])
+    return render_template(
+        template,
+        filters=filters,
+        page=page,
+        maker_options=queries.maker_options(),
+        tag_options=queries.tag_options(g.lang),
+        **context,
+    )
+
+
+@bp.route("/<lang>/updates/")
+def updates():
+    """List all published updates, newest first, filtered by the query string."""
+    return _listing("public/updates.html")
+
+
+@bp.route("/<lang>/updates/<slug>/")
+def update(slug: str):
+    """Show one update in the requested language, or say it is not translated yet."""
+    found = queries.update_by_slug(g.lang, slug)
+    if found is None:
+        return _elsewhere(slug)
+    item, text = found
+    g.alternates = {
+        t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
+    }
+    return render_template(
+        "public/update.html",
+        item=item,
+        text=text,
+        more=queries.more_from_maker(item),
+        others=queries.from_other_makers(item),
+    )
+
+
+def _elsewhere(slug: str):
+    """The update exists under this slug in another language: redirect or explain."""
+    item = queries.update_by_any_slug(slug)
+    if item is None:
+        abort(404)
+    if own := item.translation(g.lang):
+        return redirect(url_for("public.update", slug=own.slug), 301)
+    g.alternates = {
+        t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
+    }
+    g.alternates[g.lang] = request.path
+    existing = [t for t in item.translations if t.lang in languages()]
+    return render_template("public/untranslated.html", item=item, existing=existing)
+
+
+@bp.route("/<lang>/makers/")
+def makers():
+    """List every maker with its number of updates."""
+    return render_template("public/makers.html", makers=queries.makers_with_counts())
+
+
+@bp.route("/<lang>/makers/<slug>/")
+def maker(slug: str):
+    """List one maker's updates, with the same filters as all updates."""
+    found = db.session.scalar(select(Maker).where(Maker.slug == slug)) or abort(404)
+    return _listing("public/maker.html", maker=found)
+
+
+@bp.route("/<lang>/tags/<slug>/")
+def tag(slug: str):
+    """List the updates with one tag."""
+    found = db.session.scalar(select(Tag).where(Tag.slug == slug)) or abort(404)
+    return _listing("public/tag.html", tag=found)

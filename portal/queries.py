@@ -1,0 +1,250 @@
+"""Reading published updates: filters from the query string, listings, related items.
+
+The listing, maker and tag pages all go through `find_updates`, so the live
+filtering and search of later work slot in as more fields of `Filters`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, select
+from werkzeug.datastructures import MultiDict
+
+from portal import vocab
+from portal.extensions import db
+from portal.models import Maker, Tag, Update, UpdateTranslation, update_tags
+from portal.models.content import utcnow
+
+MAX_VALUES = 50  # more repeated values than this is not a real reader
+
+
+@dataclass
+class Filters:
+    makers: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    audiences: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    date_from: date | None = None
+    date_to: date | None = None
+    page: int = 1
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.makers
+            or self.types
+            or self.audiences
+            or self.levels
+            or self.tags
+            or self.date_from
+            or self.date_to
+        )
+
+
+def _choose(args: MultiDict, name: str, allowed, notes: list[str]) -> list[str]:
+    chosen: list[str] = []
+    for value in args.getlist(name)[:MAX_VALUES]:
+        value = value.strip()
+        if not value:
+            continue
+        if value in allowed:
+            if value not in chosen:
+                chosen.append(value)
+        else:
+            notes.append(_l("Ignored an unknown value for “%(name)s”.", name=name))
+    return chosen
+
+
+def _day(args: MultiDict, name: str, notes: list[str]) -> date | None:
+    raw = args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        notes.append(_l("Ignored “%(name)s”: not a date like 2025-07-11.", name=name))
+        return None
+
+
+def parse_filters(args: MultiDict) -> Filters:
+    """Read filters from a query string; unknown or malformed values are dropped with a note."""
+    notes: list[str] = []
+    maker_slugs = set(db.session.scalars(select(Maker.slug)))
+    tag_slugs = set(db.session.scalars(select(Tag.slug)))
+    filters = Filters(
+        makers=_choose(args, "maker", maker_slugs, notes),
+        types=_choose(args, "type", vocab.TYPES, notes),
+        audiences=_choose(args, "audience", vocab.AUDIENCES, notes),
+        levels=_choose(args, "level", vocab.LEVELS, notes),
+        tags=_choose(args, "tag", tag_slugs, notes),
+        date_from=_day(args, "from", notes),
+        date_to=_day(args, "to", notes),
+        notes=notes,
+    )
+    raw_page = args.get("page", "1").strip()
+    if raw_page.isdigit() and 0 < int(raw_page) < 100_000:
+        filters.page = int(raw_page)
+    else:
+        notes.append(_l("Ignored “page”: not a page number."))
+    # Deduplicate notes while keeping their order.
+    filters.notes = list(dict.fromkeys(str(n) for n in notes))
+    return filters
+
+
+def published() -> Select:
+    """Updates a reader may see: published, and not scheduled for later."""
+    return select(Update).where(Update.status == "published", Update.published_at <= utcnow())
+
+
+def _apply(query: Select, f: Filters) -> Select:
+    if f.makers:
+        query = query.where(Update.maker_id.in_(select(Maker.id).where(Maker.slug.in_(f.makers))))
+    if f.types:
+        query = query.where(Update.type.in_(f.types))
+    if f.audiences:
+        query = query.where(Update.audience.in_(f.audiences))
+    if f.levels:
+        query = query.where(Update.level.in_(f.levels))
+    if f.tags:
+        tagged = (
+            select(update_tags.c.update_id)
+            .join(Tag, Tag.id == update_tags.c.tag_id)
+            .where(Tag.slug.in_(f.tags))
+        )
+        query = query.where(Update.id.in_(tagged))
+    if f.date_from:
+        query = query.where(Update.published_at >= datetime.combine(f.date_from, time.min))
+    if f.date_to:
+        end = datetime.combine(f.date_to + timedelta(days=1), time.min)
+        query = query.where(Update.published_at < end)
+    return query
+
+
+@dataclass
+class Page:
+    items: list[Update]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+
+def find_updates(f: Filters, per_page: int = 20) -> Page:
+    """One page of published updates matching the filters, newest first."""
+    query = _apply(published(), f)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = db.session.scalars(
+        query.order_by(Update.published_at.desc(), Update.id.desc())
+        .limit(per_page)
+        .offset((f.page - 1) * per_page)
+    ).all()
+    return Page(items=list(items), total=total, page=f.page, per_page=per_page)
+
+
+def top_updates(limit: int = 6, recent: int = 30) -> list[Update]:
+    """The most important of the most recent updates, most important first."""
+    latest = published().order_by(Update.published_at.desc()).limit(recent).subquery()
+    return list(
+        db.session.scalars(
+            select(Update)
+            .join(latest, latest.c.id == Update.id)
+            .order_by(Update.importance.desc(), Update.published_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def newest_per_maker() -> list[Update]:
+    """Each maker's newest published update, newest first."""
+    newest = (
+        published()
+        .with_only_columns(Update.maker_id, func.max(Update.published_at).label("newest"))
+        .group_by(Update.maker_id)
+        .subquery()
+    )
+    rows = db.session.scalars(
+        published()
+        .join(
+            newest,
+            (newest.c.maker_id == Update.maker_id) & (newest.c.newest == Update.published_at),
+        )
+        .order_by(Update.published_at.desc())
+    ).all()
+    seen: dict[int, Update] = {}
+    for update in rows:
+        seen.setdefault(update.maker_id, update)
+    return list(seen.values())
+
+
+def more_from_maker(update: Update, limit: int = 5) -> list[Update]:
+    query = published().where(Update.maker_id == update.maker_id, Update.id != update.id)
+    return list(db.session.scalars(query.order_by(Update.published_at.desc()).limit(limit)))
+
+
+def from_other_makers(update: Update, limit: int = 4) -> list[Update]:
+    """Recent updates of other makers, one per maker."""
+    return [u for u in newest_per_maker() if u.maker_id != update.maker_id][:limit]
+
+
+def makers_with_counts() -> list[tuple[Maker, int]]:
+    counts = (
+        published()
+        .with_only_columns(Update.maker_id, func.count().label("n"))
+        .group_by(Update.maker_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Maker, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.maker_id == Maker.id)
+        .order_by(Maker.name)
+    ).all()
+    return [(maker, n) for maker, n in rows]
+
+
+def update_by_slug(lang: str, slug: str) -> tuple[Update, UpdateTranslation] | None:
+    """The published update whose text in `lang` has this slug."""
+    found = db.session.execute(
+        published()
+        .add_columns(UpdateTranslation)
+        .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
+        .where(UpdateTranslation.lang == lang, UpdateTranslation.slug == slug)
+    ).first()
+    return (found[0], found[1]) if found else None
+
+
+def update_by_any_slug(slug: str) -> Update | None:
+    """A published update with this slug in any language (for untranslated pages)."""
+    return db.session.scalars(
+        published()
+        .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
+        .where(UpdateTranslation.slug == slug)
+        .limit(1)
+    ).first()
+
+
+def maker_options() -> list[tuple[str, str]]:
+    """(slug, name) of every maker, for filter forms."""
+    return [(m.slug, m.name) for m in db.session.scalars(select(Maker).order_by(Maker.name))]
+
+
+def tag_options(lang: str) -> list[tuple[str, str]]:
+    """(slug, label) of every tag in `lang`, sorted by label."""
+    tags = db.session.scalars(select(Tag)).all()
+    return sorted(((t.slug, t.label(lang)) for t in tags), key=lambda pair: pair[1].casefold())

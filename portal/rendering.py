@@ -1,0 +1,44 @@
+"""Markdown bodies rendered to sanitised HTML."""
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown to HTML that keeps only safe tags; links open without a referrer leak."""
+    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(clean)

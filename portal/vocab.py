@@ -1,0 +1,35 @@
+"""The controlled vocabularies of an update, with their translated labels."""
+
+from flask_babel import lazy_gettext as _l
+
+TYPES = {
+    "article": _l("Article"),
+    "release": _l("Release"),
+    "video": _l("Video"),
+    "paper": _l("Paper"),
+    "podcast": _l("Podcast"),
+}
+
+# The section an update of each type belongs to, besides "Updates".
+TYPE_SECTIONS = {
+    "article": _l("Articles"),
+    "release": _l("Releases"),
+    "video": _l("Videos"),
+    "paper": _l("Papers"),
+    "podcast": _l("Podcasts"),
+}
+
+AUDIENCES = {
+    "everyone": _l("Everyone"),
+    "developers": _l("Developers"),
+    "business": _l("Business"),
+    "researchers": _l("Researchers"),
+    "creators": _l("Creators"),
+    "policymakers": _l("Policymakers"),
+}
+
+LEVELS = {
+    "beginner": _l("Beginner"),
+    "intermediate": _l("Intermediate"),
+    "expert": _l("Expert"),
+}
