@@ -1,0 +1,139 @@
+"""Fixtures: an app on a fresh SQLite database per test, a client, factories."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from portal import create_app
+from portal.cli import seed_demo
+from portal.extensions import db
+from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, UpdateTranslation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs():
+    """Compile the .po catalogs once, as the build does (.mo files are not committed)."""
+    subprocess.run(
+        ["pybabel", "compile", "-q", "-d", str(ROOT / "translations")],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}",
+            "SITE_URL": "https://portal.example",
+        }
+    )
+    with app.app_context():
+        db.create_all()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def seeded(app):
+    """The demo content, as `make run` serves it."""
+    seed_demo()
+    return app
+
+
+@pytest.fixture
+def make_maker(app):
+    def make(slug="openai", name="OpenAI"):
+        maker = db.session.query(Maker).filter_by(slug=slug).one_or_none()
+        if maker is None:
+            maker = Maker(slug=slug, name=name, website=f"https://{slug}.example/")
+            maker.translations = [
+                MakerTranslation(lang="en", description=f"{name} builds AI."),
+                MakerTranslation(lang="nl", description=f"{name} bouwt AI."),
+            ]
+            db.session.add(maker)
+            db.session.commit()
+        return maker
+
+    return make
+
+
+@pytest.fixture
+def make_tag(app):
+    def make(slug, en=None, nl=None):
+        tag = db.session.query(Tag).filter_by(slug=slug).one_or_none()
+        if tag is None:
+            tag = Tag(slug=slug)
+            tag.translations = [
+                TagTranslation(lang="en", label=en or slug),
+                TagTranslation(lang="nl", label=nl or en or slug),
+            ]
+            db.session.add(tag)
+            db.session.commit()
+        return tag
+
+    return make
+
+
+@pytest.fixture
+def make_update(make_maker, make_tag):
+    """make_update(en={"title": ...}, nl={...}, maker="openai", ...): a published update."""
+    counter = {"n": 0}
+
+    def make(en=None, nl=None, maker="openai", tags=(), published="2025-07-11", **fields):
+        counter["n"] += 1
+        n = counter["n"]
+        texts = {}
+        for lang, given in (("en", en), ("nl", nl)):
+            if given is None:
+                continue
+            text = {
+                "title": f"Update {n} {lang}",
+                "lede": f"Lede {n} {lang}",
+                "body": f"Body {n} {lang}",
+                "impact": f"Impact {n} {lang}",
+                "takeaways": [f"One {n}", f"Two {n}", f"Three {n}"],
+            } | given
+            text.setdefault("slug", text["title"].lower().replace(" ", "-"))
+            texts[lang] = text
+        update = Update(
+            maker=make_maker(maker, maker.capitalize()),
+            type=fields.pop("type", "article"),
+            source_url=fields.pop("source_url", "https://openai.com/news/"),
+            published_at=datetime.fromisoformat(published),
+            audience=fields.pop("audience", "developers"),
+            level=fields.pop("level", "expert"),
+            importance=fields.pop("importance", 3),
+            author=fields.pop("author", "Someone"),
+            status=fields.pop("status", "published"),
+            tags=[make_tag(slug) for slug in tags],
+        )
+        for lang, text in texts.items():
+            translation = UpdateTranslation(
+                lang=lang,
+                slug=text["slug"],
+                title=text["title"],
+                lede=text["lede"],
+                body=text["body"],
+                impact=text["impact"],
+            )
+            translation.takeaways = text["takeaways"]
+            update.translations.append(translation)
+        db.session.add(update)
+        db.session.commit()
+        return update
+
+    return make
