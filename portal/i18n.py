@@ -45,7 +45,10 @@ def add_lang(endpoint, values) -> None:
 
 
 def best_language() -> str:
-    """The reader's language from an explicit switch cookie, else Accept-Language."""
+    """The reader's language: the URL prefix, an explicit switch cookie, Accept-Language."""
+    prefix = request.path.strip("/").split("/", 1)[0]
+    if prefix in languages():
+        return prefix
     chosen = request.cookies.get("lang")
     if chosen in languages():
         return chosen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -20,9 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def compiled_catalogs():
     """Compile the .po catalogs once, as the build does (.mo files are not committed)."""
     subprocess.run(
-        ["pybabel", "compile", "-q", "-d", str(ROOT / "translations")],
+        [str(Path(sys.executable).parent / "pybabel"), "compile", "-d", str(ROOT / "translations")],
         check=True,
         cwd=ROOT,
+        capture_output=True,
     )
 
 
@@ -35,11 +37,21 @@ def app(tmp_path):
             "SITE_URL": "https://portal.example",
         }
     )
+    # No app context stays pushed while a test runs: each request gets its own, as in
+    # production, so nothing cached on `g` or by Flask-Babel leaks between requests.
     with app.app_context():
         db.create_all()
-        yield app
-        db.session.remove()
+    yield app
+    with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def ctx(app):
+    """An app context for tests that read or write the database directly."""
+    with app.app_context():
+        yield
+        db.session.remove()
 
 
 @pytest.fixture
@@ -50,13 +62,18 @@ def client(app):
 @pytest.fixture
 def seeded(app):
     """The demo content, as `make run` serves it."""
-    seed_demo()
+    with app.app_context():
+        seed_demo()
     return app
 
 
 @pytest.fixture
 def make_maker(app):
     def make(slug="openai", name="OpenAI"):
+        with app.app_context():
+            return _maker(slug, name)
+
+    def _maker(slug, name):
         maker = db.session.query(Maker).filter_by(slug=slug).one_or_none()
         if maker is None:
             maker = Maker(slug=slug, name=name, website=f"https://{slug}.example/")
@@ -74,6 +91,10 @@ def make_maker(app):
 @pytest.fixture
 def make_tag(app):
     def make(slug, en=None, nl=None):
+        with app.app_context():
+            return _tag(slug, en, nl)
+
+    def _tag(slug, en, nl):
         tag = db.session.query(Tag).filter_by(slug=slug).one_or_none()
         if tag is None:
             tag = Tag(slug=slug)
@@ -89,11 +110,15 @@ def make_tag(app):
 
 
 @pytest.fixture
-def make_update(make_maker, make_tag):
+def make_update(app, make_maker, make_tag):
     """make_update(en={"title": ...}, nl={...}, maker="openai", ...): a published update."""
     counter = {"n": 0}
 
     def make(en=None, nl=None, maker="openai", tags=(), published="2025-07-11", **fields):
+        with app.app_context():
+            return _update(en, nl, maker, tags, published, fields)
+
+    def _update(en, nl, maker, tags, published, fields):
         counter["n"] += 1
         n = counter["n"]
         texts = {}
@@ -110,7 +135,7 @@ def make_update(make_maker, make_tag):
             text.setdefault("slug", text["title"].lower().replace(" ", "-"))
             texts[lang] = text
         update = Update(
-            maker=make_maker(maker, maker.capitalize()),
+            maker=db.session.merge(make_maker(maker, maker.capitalize())),
             type=fields.pop("type", "article"),
             source_url=fields.pop("source_url", "https://openai.com/news/"),
             published_at=datetime.fromisoformat(published),
@@ -119,7 +144,7 @@ def make_update(make_maker, make_tag):
             importance=fields.pop("importance", 3),
             author=fields.pop("author", "Someone"),
             status=fields.pop("status", "published"),
-            tags=[make_tag(slug) for slug in tags],
+            tags=[db.session.merge(make_tag(slug)) for slug in tags],
         )
         for lang, text in texts.items():
             translation = UpdateTranslation(
@@ -134,6 +159,6 @@ def make_update(make_maker, make_tag):
             update.translations.append(translation)
         db.session.add(update)
         db.session.commit()
-        return update
+        return update.id
 
     return make

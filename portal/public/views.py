@@ -58,7 +58,9 @@ def update(slug: str):
     if found is None:
         return _elsewhere(slug)
     item, text = found
-    g.alternates = {
+    # Languages without a translation lead to the page that says so, never to a dead end.
+    g.alternates = {lang: url_for("public.update", lang=lang, slug=slug) for lang in languages()}
+    g.alternates |= {
         t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
     }
     return render_template(

@@ -1,0 +1,67 @@
+"""The demo content and the migration that creates the schema."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from flask_migrate import upgrade
+from sqlalchemy import func, select
+
+from portal import create_app
+from portal.cli import seed_demo
+from portal.extensions import db
+from portal.models import Maker, Update, UpdateTranslation
+
+
+def test_migration_creates_the_schema_on_an_empty_database(tmp_path):
+    path = tmp_path / "empty.db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        seed_demo()
+        assert db.session.scalar(select(func.count()).select_from(Update)) >= 40
+        db.engine.dispose()
+    tables = {
+        row[0]
+        for row in sqlite3.connect(path).execute("select name from sqlite_master where type='table'")
+    }
+    assert {"makers", "updates", "update_translations", "tags", "editors", "feedback",
+            "alembic_version"} <= tables
+
+
+def test_seed_demo_is_idempotent(ctx):
+    first = seed_demo()
+    counts = [db.session.scalar(select(func.count()).select_from(m)) for m in (Update, Maker)]
+    assert seed_demo() == 0
+    assert [db.session.scalar(select(func.count()).select_from(m)) for m in (Update, Maker)] == counts
+    assert first == counts[0]
+
+
+def test_seed_demo_has_the_promised_variety(ctx):
+    seed_demo()
+    updates = db.session.scalars(select(Update)).all()
+    assert len(updates) >= 40
+    assert len(db.session.scalars(select(Maker)).all()) >= 8
+    langs = [{t.lang for t in u.translations} for u in updates]
+    assert sum(1 for s in langs if s == {"nl"}) >= 3
+    assert sum(1 for s in langs if s == {"en"}) >= 3
+    assert sum(1 for s in langs if s == {"en", "nl"}) > len(updates) / 2
+    assert len({u.type for u in updates}) >= 3
+    assert len({u.audience for u in updates}) >= 3
+    assert len({u.level for u in updates}) == 3
+    assert all(u.source_url.startswith("https://") for u in updates)
+    titles = db.session.scalars(
+        select(UpdateTranslation.title).where(UpdateTranslation.lang == "nl")
+    ).all()
+    assert "Gemini komt eraan" in titles
+    eu = db.session.scalar(
+        select(UpdateTranslation).where(
+            UpdateTranslation.title == "The EU Code of Practice and future of AI in Europe",
+            UpdateTranslation.lang == "en",
+        )
+    )
+    assert eu.reading_minutes == 7
+    assert eu.update.published_at.date().isoformat() == "2025-07-11"
+    assert sorted(t.slug for t in eu.update.tags) == ["apps", "model", "pricing", "video"]
+    assert (eu.update.audience, eu.update.level) == ("developers", "expert")
+    assert {t.lang for t in eu.update.translations} == {"en", "nl"}
