@@ -21,20 +21,29 @@ def test_migration_creates_the_schema_on_an_empty_database(tmp_path):
         seed_demo()
         assert db.session.scalar(select(func.count()).select_from(Update)) >= 40
         db.engine.dispose()
-    tables = {
-        row[0]
-        for row in sqlite3.connect(path).execute("select name from sqlite_master where type='table'")
-    }
-    assert {"makers", "updates", "update_translations", "tags", "editors", "feedback",
-            "alembic_version"} <= tables
+    query = "select name from sqlite_master where type='table'"
+    tables = {row[0] for row in sqlite3.connect(path).execute(query)}
+    assert {
+        "makers",
+        "updates",
+        "update_translations",
+        "tags",
+        "editors",
+        "feedback",
+        "alembic_version",
+    } <= tables
 
 
 def test_seed_demo_is_idempotent(ctx):
     first = seed_demo()
-    counts = [db.session.scalar(select(func.count()).select_from(m)) for m in (Update, Maker)]
+
+    def counts():
+        return [db.session.scalar(select(func.count()).select_from(m)) for m in (Update, Maker)]
+
+    before = counts()
     assert seed_demo() == 0
-    assert [db.session.scalar(select(func.count()).select_from(m)) for m in (Update, Maker)] == counts
-    assert first == counts[0]
+    assert counts() == before
+    assert first == before[0]
 
 
 def test_seed_demo_has_the_promised_variety(ctx):

@@ -142,8 +142,9 @@ def test_drafts_and_scheduled_updates_stay_hidden(app, client, make_update):
     assert client.get("/en/updates/draft-one/").status_code == 404
 
 
-@pytest.mark.parametrize(("lang", "one", "many"), [("en", "1 update", "2 updates"),
-                                                    ("nl", "1 update", "2 updates")])
+@pytest.mark.parametrize(
+    ("lang", "one", "many"), [("en", "1 update", "2 updates"), ("nl", "1 update", "2 updates")]
+)
 def test_makers_page_counts_updates_with_plurals(app, client, make_update, lang, one, many):
     make_update(en={"title": "A"}, maker="openai")
     make_update(en={"title": "B"}, maker="openai")
@@ -153,8 +154,7 @@ def test_makers_page_counts_updates_with_plurals(app, client, make_update, lang,
     assert re.search(rf'Mistral</a> <span class="count">{one}</span>', html)
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("en", "Openai updates"),
-                                                ("nl", "Openai-updates")])
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Openai updates"), ("nl", "Openai-updates")])
 def test_maker_page_lists_only_its_updates(app, client, make_update, lang, heading):
     make_update(en={"title": "Mine"}, nl={"title": "Van mij"}, maker="openai")
     make_update(en={"title": "Theirs"}, nl={"title": "Van hen"}, maker="google")
@@ -180,31 +180,73 @@ def test_tag_page_lists_tagged_updates_with_translated_label(app, client, make_u
 
 REFERENCE = {
     "en": [
-        "← Back to OpenAI updates", ">OpenAI<", ">Article<", "11 July 2025",
+        "← Back to OpenAI updates",
+        ">OpenAI<",
+        ">Article<",
+        "11 July 2025",
         "The EU Code of Practice and future of AI in Europe",
         "OpenAI joins the EU Code of Practice, advancing responsible AI",
-        "Article details", "AI maker", "Type", "Published", ">Updates<", ">Articles<",
-        "View original article", "Why it matters", "Quick editorial signal", "7 min",
-        "Impact", "Worth checking before choosing or changing a subscription.",
-        "Audience", "Developers", "Level", "Expert",
+        "Article details",
+        "AI maker",
+        "Type",
+        "Published",
+        ">Updates<",
+        ">Articles<",
+        "View original article",
+        "Why it matters",
+        "Quick editorial signal",
+        "7 min",
+        "Impact",
+        "Worth checking before choosing or changing a subscription.",
+        "Audience",
+        "Developers",
+        "Level",
+        "Expert",
         "Track this as a OpenAI update, not just a standalone headline.",
         "Check plan details before changing subscriptions or advising a team.",
         "Likely worth revisiting after people have used the release in practice.",
-        ">model<", ">apps<", ">video<", ">pricing<", "Author",
-        "Help shape what we cover next", "More from OpenAI", "All updates",
+        ">model<",
+        ">apps<",
+        ">video<",
+        ">pricing<",
+        "Author",
+        "Help shape what we cover next",
+        "More from OpenAI",
+        "All updates",
     ],
     "nl": [
-        "← Terug naar OpenAI-updates", ">OpenAI<", ">Artikel<", "11 juli 2025",
+        "← Terug naar OpenAI-updates",
+        ">OpenAI<",
+        ">Artikel<",
+        "11 juli 2025",
         "The EU Code of Practice and future of AI in Europe",
-        "Artikelgegevens", "AI-maker", "Type", "Gepubliceerd", ">Updates<", ">Artikelen<",
-        "Bekijk origineel artikel", "Waarom dit telt", "Snelle redactionele duiding", "7 min",
-        "Impact", "Handig om te checken voordat je een abonnement kiest of wijzigt.",
-        "Voor wie", "Developers", "Niveau", "Expert",
+        "Artikelgegevens",
+        "AI-maker",
+        "Type",
+        "Gepubliceerd",
+        ">Updates<",
+        ">Artikelen<",
+        "Bekijk origineel artikel",
+        "Waarom dit telt",
+        "Snelle redactionele duiding",
+        "7 min",
+        "Impact",
+        "Handig om te checken voordat je een abonnement kiest of wijzigt.",
+        "Voor wie",
+        "Developers",
+        "Niveau",
+        "Expert",
         "Bekijk dit als OpenAI-update, niet alleen als losse headline.",
         "Controleer plandetails voordat je abonnementen wijzigt of een team adviseert.",
         "Waarschijnlijk de moeite waard om opnieuw te bekijken zodra mensen het in praktijk",
-        ">model<", ">apps<", ">video<", ">prijzen<", "Auteur",
-        "Help bepalen wat we hierna volgen", "Meer van OpenAI", "Alle updates",
+        ">model<",
+        ">apps<",
+        ">video<",
+        ">prijzen<",
+        "Auteur",
+        "Help bepalen wat we hierna volgen",
+        "Meer van OpenAI",
+        "Alle updates",
     ],
 }
 
@@ -224,7 +266,7 @@ def test_update_page_has_every_element_of_the_reference(seeded, client, lang):
     )
     assert f'href="/{lang}/tags/pricing/"' in html
     assert f'href="/{lang}/makers/openai/"' in html
-    more = html.split("id=\"more-heading\"")[1].split("</section>")[0]
+    more = html.split('id="more-heading"')[1].split("</section>")[0]
     assert 1 <= more.count('class="teaser"') <= 5
     assert "From other makers" in html or "Van andere AI-makers" in html
 
@@ -304,7 +346,8 @@ def test_switcher_keeps_the_reader_on_the_same_update(app, client, make_update):
     assert 'href="/en/updates/hello/" lang="en" hreflang="en" aria-current="true">English' in switch
     # An old link with the other language's slug lands on the right translation.
     response = client.get("/nl/updates/hello/")
-    assert response.status_code == 301 and response.headers["Location"].endswith("/nl/updates/hallo/")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/nl/updates/hallo/")
 
 
 def test_switcher_from_an_untranslated_update_never_dead_ends(app, client, make_update):
@@ -339,8 +382,9 @@ def test_hreflang_alternates_and_canonical_are_absolute(app, client, make_update
     make_update(nl={"title": "Enkel", "slug": "enkel"})
     html = text_of(client.get("/nl/updates/beide/"))
     assert '<link rel="canonical" href="https://portal.example/nl/updates/beide/">' in html
-    assert '<link rel="alternate" hreflang="en" href="https://portal.example/en/updates/both/">' in html
-    assert '<link rel="alternate" hreflang="nl" href="https://portal.example/nl/updates/beide/">' in html
+    site = "https://portal.example"
+    assert f'<link rel="alternate" hreflang="en" href="{site}/en/updates/both/">' in html
+    assert f'<link rel="alternate" hreflang="nl" href="{site}/nl/updates/beide/">' in html
     assert 'hreflang="x-default" href="https://portal.example/en/updates/both/"' in html
     single = text_of(client.get("/nl/updates/enkel/"))
     assert 'hreflang="en"' not in single.split("</head>")[0]
@@ -363,6 +407,13 @@ def test_dates_are_locale_formatted(app, client, make_update, lang, date):
 def test_dutch_pages_have_no_english_interface_strings(seeded, client):
     for path in ("", "updates/", "makers/", "makers/openai/", "tags/model/", "nope/"):
         html = text_of(client.get(f"/nl/{path}"))
-        for english in ("All updates", "Makers<", "Filter updates", "Skip to content",
-                        "Page not found", "Newest from each maker", "Back to "):
+        for english in (
+            "All updates",
+            "Makers<",
+            "Filter updates",
+            "Skip to content",
+            "Page not found",
+            "Newest from each maker",
+            "Back to ",
+        ):
             assert english not in html, (path, english)
