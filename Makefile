@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
 
-.PHONY: run install install-test catalogs translations migrate seed test lint format bench clean
+.PHONY: run install install-test catalogs translations migrate seed test lint format clean
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -58,9 +58,6 @@ format: install-test
 
 test: install-test node_modules/.installed catalogs lint
 	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
-
-bench: install
-	@echo "Benchmarks arrive with the live filtering issue (bench/)."
 
 clean:
 	rm -rf $(VENV) node_modules instance .pytest_cache .ruff_cache
