@@ -44,8 +44,8 @@ seed: migrate
 run: catalogs seed
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-node_modules/.installed: package.json
-	npm install --no-audit --no-fund --silent
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 lint: install-test

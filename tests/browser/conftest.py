@@ -1,0 +1,97 @@
+"""A live server with the demo content, and Debian's Chromium for pytest-playwright."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.pool import NullPool
+from werkzeug.serving import make_server
+
+from portal import create_app
+from portal.cli import seed_demo
+from portal.extensions import db
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def live_server(compiled_catalogs, tmp_path_factory) -> Iterator[str]:
+    """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL."""
+    db_path = tmp_path_factory.mktemp("live") / "portal.db"
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+            # One connection per request, opened and closed in the server thread.
+            "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
+            "SITE_URL": "https://portal.example",
+        }
+    )
+    with app.app_context():
+        db.create_all()
+        seed_demo()
+        db.session.remove()
+        db.engine.dispose()
+
+    server = make_server("127.0.0.1", 0, app)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server) -> str:
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args) -> dict:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium package "
+            "(the browser tests never download a Playwright browser)",
+            pytrace=False,
+        )
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args) -> dict:
+    """An English-speaking reader, so that `/` leads to /en/."""
+    return {**browser_context_args, "locale": "en-GB"}
+
+
+@pytest.fixture(autouse=True)
+def _stay_offline(page, base_url):
+    """Abort every request the page makes to anything but the live server."""
+
+    def route(r):
+        if r.request.url.startswith(base_url + "/"):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
