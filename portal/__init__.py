@@ -23,13 +23,14 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from portal import cli, errors, i18n, vocab
+    from portal import cli, errors, htmx, i18n, vocab
     from portal.database import init_db
     from portal.public import bp as public_bp
     from portal.rendering import render_markdown
 
     init_db(app)
     i18n.init_app(app)
+    htmx.init_app(app)
     app.register_blueprint(public_bp)
     errors.init_app(app)
     cli.init_app(app)

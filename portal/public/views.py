@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from portal import queries
 from portal.extensions import db
+from portal.htmx import render_page_or_block
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
 from portal.public import bp
@@ -28,15 +29,16 @@ def front():
 
 
 def _listing(template: str, **context):
-    """Render a filtered listing; the maker or tag of the page is a fixed filter."""
+    """Render a filtered listing (or its results for htmx); a page's maker or tag is fixed."""
     filters = queries.parse_filters(request.args)
     if fixed_maker := context.get("maker"):
         filters.makers = [fixed_maker.slug]
     if fixed_tag := context.get("tag"):
         filters.tags = [fixed_tag.slug]
     page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"])
-    return render_template(
+    return render_page_or_block(
         template,
+        "results",
         filters=filters,
         page=page,
         maker_options=queries.maker_options(),

@@ -1,0 +1,44 @@
+"""Live filtering in Chromium: htmx swaps the results, pushes the URL, announces the count."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def open_filters(page: Page) -> None:
+    page.locator("details.filter-box summary").click()
+
+
+def test_ticking_a_filter_swaps_results_without_reload(page: Page):
+    page.goto("/nl/updates/")
+    page.evaluate("window.__sameDocument = true")
+    open_filters(page)
+    page.get_by_label("Anthropic").check()
+    expect(page).to_have_url(re.compile(r"/nl/updates/\?.*maker=anthropic"))
+    expect(page.locator("#results-status")).to_have_text(re.compile(r"^\d+ updates?$"))
+    makers = page.locator("#results .teaser .maker").all_inner_texts()
+    assert makers and set(makers) == {"Anthropic"}
+    assert page.evaluate("window.__sameDocument") is True  # no reload happened
+    expect(page.get_by_label("Anthropic")).to_be_checked()
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/nl/updates/$"))
+    expect(page.locator("#results .teaser .maker").filter(has_text="OpenAI").first).to_be_visible()
+
+
+def test_filters_work_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto("/en/updates/")
+    open_filters(page)
+    page.get_by_label("Mistral AI").check()
+    page.get_by_role("button", name="Show updates").click()
+    expect(page).to_have_url(re.compile(r"maker=mistral"))
+    makers = page.locator("#results .teaser .maker").all_inner_texts()
+    assert makers and set(makers) == {"Mistral AI"}
+    context.close()
