@@ -7,7 +7,7 @@ filtering and search of later work slot in as more fields of `Filters`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -33,6 +33,10 @@ class Filters:
     date_to: date | None = None
     page: int = 1
     notes: list[str] = field(default_factory=list)
+    fixed: str | None = None  # the facet a maker or tag page pins
+
+    def chosen(self, facet: str) -> list[str]:
+        return getattr(self, _FACET_FIELD[facet])
 
     @property
     def active(self) -> bool:
@@ -239,12 +243,61 @@ def update_by_any_slug(slug: str) -> Update | None:
     ).first()
 
 
-def maker_options() -> list[tuple[str, str]]:
-    """(slug, name) of every maker, for filter forms."""
-    return [(m.slug, m.name) for m in db.session.scalars(select(Maker).order_by(Maker.name))]
+def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, list]]:
+    """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet."""
+    makers = [(m.slug, m.name) for m in db.session.scalars(select(Maker).order_by(Maker.name))]
+    tags = sorted(
+        ((t.slug, t.label(lang)) for t in db.session.scalars(select(Tag))),
+        key=lambda pair: pair[1].casefold(),
+    )
+    options = {
+        "maker": (_l("AI maker"), makers),
+        "type": (_l("Type"), list(vocab.TYPES.items())),
+        "audience": (_l("Audience"), list(vocab.AUDIENCES.items())),
+        "level": (_l("Level"), list(vocab.LEVELS.items())),
+        "tag": (_l("Tags"), tags),
+    }
+    options.pop(fixed, None)
+    return options
 
 
-def tag_options(lang: str) -> list[tuple[str, str]]:
-    """(slug, label) of every tag in `lang`, sorted by label."""
-    tags = db.session.scalars(select(Tag)).all()
-    return sorted(((t.slug, t.label(lang)) for t in tags), key=lambda pair: pair[1].casefold())
+# Each facet: the Filters field it narrows, and the column (plus joins) it counts by.
+FACETS = ("maker", "type", "audience", "level", "tag")
+_FACET_FIELD = {
+    "maker": "makers",
+    "type": "types",
+    "audience": "audiences",
+    "level": "levels",
+    "tag": "tags",
+}
+
+
+def facet_counts(f: Filters) -> dict[str, dict[str, int]]:
+    """For every filter option, how many updates it gives with the *other* filters applied."""
+    counts: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        others = replace(f, **{_FACET_FIELD[facet]: []})
+        matching = _apply(published(), others).with_only_columns(Update.id).subquery()
+        if facet == "maker":
+            query = (
+                select(Maker.slug, func.count())
+                .join(Update, Update.maker_id == Maker.id)
+                .where(Update.id.in_(select(matching.c.id)))
+                .group_by(Maker.slug)
+            )
+        elif facet == "tag":
+            query = (
+                select(Tag.slug, func.count())
+                .join(update_tags, update_tags.c.tag_id == Tag.id)
+                .where(update_tags.c.update_id.in_(select(matching.c.id)))
+                .group_by(Tag.slug)
+            )
+        else:
+            column = getattr(Update, facet)
+            query = (
+                select(column, func.count())
+                .where(Update.id.in_(select(matching.c.id)))
+                .group_by(column)
+            )
+        counts[facet] = {value: n for value, n in db.session.execute(query)}
+    return counts

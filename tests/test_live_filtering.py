@@ -54,3 +54,64 @@ def test_filter_form_is_a_plain_get_form_enhanced_by_htmx(client, listed):
     assert 'data-hx-get="/en/updates/"' in form and 'data-hx-push-url="true"' in form
     assert 'data-hx-target="#results"' in form
     assert '<p id="results-status" class="visually-hidden" role="status"></p>' in html
+
+
+def test_facet_counts_match_a_brute_force_count(app, make_update):
+    import itertools
+
+    from werkzeug.datastructures import MultiDict
+
+    from portal import queries
+
+    specs = list(
+        itertools.product(["openai", "google"], ["video", "paper"], ["expert", "beginner"])
+    )
+    for n, (maker, kind, level) in enumerate(specs * 2):
+        make_update(
+            en={"title": f"U{n}"},
+            maker=maker,
+            type=kind,
+            level=level,
+            tags=["model"] if n % 3 else ["apps"],
+        )
+    rows = [
+        dict(maker=m, type=t, level=lv, tag="model" if n % 3 else "apps")
+        for n, (m, t, lv) in enumerate(specs * 2)
+    ]
+    with app.test_request_context("/en/updates/"):
+        filters = queries.parse_filters(MultiDict([("type", "video"), ("maker", "google")]))
+        counts = queries.facet_counts(filters)
+
+    def brute(facet, value):
+        wanted = {"type": {"video"}, "maker": {"google"}}
+        wanted.pop(facet, None)
+        return sum(
+            1 for r in rows if r[facet] == value and all(r[k] in v for k, v in wanted.items())
+        )
+
+    for facet in ("maker", "type", "level", "tag"):
+        for value in {r[facet] for r in rows}:
+            assert counts[facet].get(value, 0) == brute(facet, value), (facet, value)
+
+
+def test_options_without_results_are_marked(client, listed):
+    html = client.get("/en/updates/?type=video").get_data(as_text=True)
+    podcast = html.split('id="f-type-podcast"')[1].split("</label>")[0]
+    assert 'class="facet-count facet-none"' in podcast and "(no results)" in podcast
+    video = html.split('id="f-type-video"')[1].split("</label>")[0]
+    assert '<span id="count-type-video" class="facet-count">1</span>' in video
+
+
+def test_fragment_refreshes_facet_counts_out_of_band(client, listed):
+    html = client.get("/nl/updates/?level=expert", headers=HTMX).get_data(as_text=True)
+    assert (
+        '<span id="count-type-paper" class="facet-count" data-hx-swap-oob="true">1</span>' in html
+    )
+    assert 'id="count-maker-' in html
+
+
+def test_empty_result_offers_to_clear_filters(client, listed):
+    html = client.get("/nl/updates/?type=podcast").get_data(as_text=True)
+    assert "Geen updates voor deze filters." in html
+    empty = html.split('class="empty"')[1].split("</p>")[0]
+    assert '<a href="/nl/updates/">Filters wissen</a>' in empty

@@ -32,17 +32,17 @@ def _listing(template: str, **context):
     """Render a filtered listing (or its results for htmx); a page's maker or tag is fixed."""
     filters = queries.parse_filters(request.args)
     if fixed_maker := context.get("maker"):
-        filters.makers = [fixed_maker.slug]
+        filters.makers, filters.fixed = [fixed_maker.slug], "maker"
     if fixed_tag := context.get("tag"):
-        filters.tags = [fixed_tag.slug]
+        filters.tags, filters.fixed = [fixed_tag.slug], "tag"
     page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"])
     return render_page_or_block(
         template,
         "results",
         filters=filters,
         page=page,
-        maker_options=queries.maker_options(),
-        tag_options=queries.tag_options(g.lang),
+        facets=queries.facet_counts(filters),
+        facet_options=queries.facet_options(g.lang, fixed=filters.fixed),
         **context,
     )
 
