@@ -23,7 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from portal import cli, errors, htmx, i18n, vocab
+    from portal import cli, errors, htmx, i18n, search, vocab
     from portal.database import init_db
     from portal.public import bp as public_bp
     from portal.rendering import render_markdown
@@ -31,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     init_db(app)
     i18n.init_app(app)
     htmx.init_app(app)
+    search.init_app(app)
     app.register_blueprint(public_bp)
     errors.init_app(app)
     cli.init_app(app)

@@ -11,15 +11,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, select
 from werkzeug.datastructures import MultiDict
 
-from portal import vocab
+from portal import search, vocab
 from portal.extensions import db
 from portal.models import Maker, Tag, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
 
 MAX_VALUES = 50  # more repeated values than this is not a real reader
+MAX_QUERY = 2000  # characters of a search query that are read
 
 
 @dataclass
@@ -34,6 +35,8 @@ class Filters:
     page: int = 1
     notes: list[str] = field(default_factory=list)
     fixed: str | None = None  # the facet a maker or tag page pins
+    q: str = ""  # full-text query, searched in `lang`
+    lang: str = "en"
 
     def chosen(self, facet: str) -> list[str]:
         return getattr(self, _FACET_FIELD[facet])
@@ -76,7 +79,7 @@ def _day(args: MultiDict, name: str, notes: list[str]) -> date | None:
         return None
 
 
-def parse_filters(args: MultiDict) -> Filters:
+def parse_filters(args: MultiDict, lang: str = "en") -> Filters:
     """Read filters from a query string; unknown or malformed values are dropped with a note."""
     notes: list[str] = []
     maker_slugs = set(db.session.scalars(select(Maker.slug)))
@@ -90,6 +93,8 @@ def parse_filters(args: MultiDict) -> Filters:
         date_from=_day(args, "from", notes),
         date_to=_day(args, "to", notes),
         notes=notes,
+        q=" ".join(args.get("q", "").split())[:MAX_QUERY],
+        lang=lang,
     )
     raw_page = args.get("page", "1").strip()
     if raw_page.isdigit() and 0 < int(raw_page) < 100_000:
@@ -122,6 +127,11 @@ def _apply(query: Select, f: Filters) -> Select:
             .where(Tag.slug.in_(f.tags))
         )
         query = query.where(Update.id.in_(tagged))
+    if f.q:
+        found = search.matching(f.lang, f.q)
+        if found is None:  # nothing searchable in the query: no results, not all of them
+            return query.where(false())
+        query = query.where(Update.id.in_(select(found.subquery().c.update_id)))
     if f.date_from:
         query = query.where(Update.published_at >= datetime.combine(f.date_from, time.min))
     if f.date_to:
@@ -154,10 +164,13 @@ def find_updates(f: Filters, per_page: int = 20) -> Page:
     """One page of published updates matching the filters, newest first."""
     query = _apply(published(), f)
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = [Update.published_at.desc(), Update.id.desc()]
+    if f.q and (found := search.matching(f.lang, f.q)) is not None:
+        ranked = found.subquery()
+        query = query.join(ranked, ranked.c.update_id == Update.id)
+        order = [ranked.c.rank, *order]  # most relevant first when searching
     items = db.session.scalars(
-        query.order_by(Update.published_at.desc(), Update.id.desc())
-        .limit(per_page)
-        .offset((f.page - 1) * per_page)
+        query.order_by(*order).limit(per_page).offset((f.page - 1) * per_page)
     ).all()
     return Page(items=list(items), total=total, page=f.page, per_page=per_page)
 

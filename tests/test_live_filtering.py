@@ -115,3 +115,49 @@ def test_empty_result_offers_to_clear_filters(client, listed):
     assert "Geen updates voor deze filters." in html
     empty = html.split('class="empty"')[1].split("</p>")[0]
     assert '<a href="/nl/updates/">Filters wissen</a>' in empty
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "title"),
+    [
+        ("nl", "fietspaden", "Nieuwe fietspad-kaart"),
+        ("en", "models", "Bigger model"),
+        ("en", "cafe", "Café chat"),
+    ],
+)
+def test_search_on_the_listing_finds_stems_and_marks_them(client, make_update, lang, query, title):
+    make_update(nl={"title": "Nieuwe fietspad-kaart", "body": "Een fietspad door de stad."})
+    make_update(en={"title": "Bigger model", "body": "One model to rule them."})
+    make_update(en={"title": "Café chat", "body": "Talk in a café about AI."})
+    make_update(
+        en={"title": "Unrelated", "body": "Nothing here."},
+        nl={"title": "Niets", "body": "Niets hier."},
+    )
+    html = client.get(f"/{lang}/updates/?q={query}").get_data(as_text=True)
+    results = html.split('id="results"')[1]
+    assert title in results
+    assert "Unrelated" not in results and "Niets" not in results
+    assert "<mark>" in results
+
+
+@pytest.mark.parametrize("query", ['"', "AND OR NEAR", "*", "((", "x" * 2000, "\x00\x1f", "<script>"])
+def test_hostile_search_queries_give_results_or_a_clear_no_results(client, listed, query):
+    response = client.get("/en/updates/", query_string={"q": query})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "No updates match" in html or 'class="teaser"' in html
+    assert "<script>" not in html.split("<main")[1]
+
+
+def test_search_results_are_ranked_by_relevance(client, make_update):
+    make_update(en={"title": "Old news about robots"}, published="2025-01-01")
+    make_update(en={"title": "New thing", "body": "mentions robots once"}, published="2025-06-01")
+    html = client.get("/en/updates/?q=robots").get_data(as_text=True)
+    assert html.index("Old news about") < html.index("New thing")
+
+
+def test_header_search_box_is_on_every_page(client, listed):
+    for path in ("/nl/", "/nl/makers/", "/nl/nope/"):
+        html = client.get(path).get_data(as_text=True)
+        assert '<form class="site-search" method="get" action="/nl/updates/"' in html
+        assert '<label for="site-q" class="visually-hidden">Updates zoeken</label>' in html

@@ -30,7 +30,7 @@ def front():
 
 def _listing(template: str, **context):
     """Render a filtered listing (or its results for htmx); a page's maker or tag is fixed."""
-    filters = queries.parse_filters(request.args)
+    filters = queries.parse_filters(request.args, g.lang)
     if fixed_maker := context.get("maker"):
         filters.makers, filters.fixed = [fixed_maker.slug], "maker"
     if fixed_tag := context.get("tag"):
