@@ -74,3 +74,19 @@ def test_seed_demo_has_the_promised_variety(ctx):
     assert sorted(t.slug for t in eu.update.tags) == ["apps", "model", "pricing", "video"]
     assert (eu.update.audience, eu.update.level) == ("developers", "expert")
     assert {t.lang for t in eu.update.translations} == {"en", "nl"}
+
+
+def test_search_migration_indexes_rows_already_in_the_database(tmp_path):
+    from flask_migrate import downgrade
+
+    from portal import search
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.db'}"})
+    with app.app_context():
+        upgrade()
+        seed_demo()
+        downgrade(revision="816c47f43cbb")  # back to the schema before the search index
+        upgrade()
+        found = db.session.execute(search.matching("nl", "Gemini komt eraan")).all()
+        assert len(found) == 1
+        db.engine.dispose()

@@ -9,6 +9,7 @@ fill it afterwards with `flask --app wsgi search-reindex`. Other dialects: nothi
 yet (PostgreSQL will use to_tsvector instead).
 """
 from alembic import op
+import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
@@ -26,6 +27,17 @@ def upgrade():
         "lang UNINDEXED, translation_id UNINDEXED, update_id UNINDEXED, title, body, "
         "tokenize = 'unicode61 remove_diacritics 2')"
     )
+    # Index what the database already holds, with the same stemming the app uses.
+    from portal.search import _index_rows
+
+    bind = op.get_bind()
+    existing = bind.execute(
+        sa.text(
+            "SELECT id, update_id, lang, title, lede, body, impact, takeaways AS takeaways_text "
+            "FROM update_translations"
+        )
+    ).all()
+    _index_rows(bind, existing)
 
 
 def downgrade():
