@@ -32,7 +32,7 @@ catalogs: install
 translations: install
 	$(PYBABEL) extract -F babel.cfg -k _l -k lazy_gettext --no-location --omit-header \
 		-o translations/messages.pot .
-	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --width 100
+	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --width 100
 
 migrate: install
 	$(FLASK) db upgrade

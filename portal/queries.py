@@ -36,6 +36,8 @@ class Filters:
     notes: list[str] = field(default_factory=list)
     fixed: str | None = None  # the facet a maker or tag page pins
     q: str = ""  # full-text query, searched in `lang`
+    importance: int | None = None  # at least this important (1–5)
+    sort: str = "newest"  # or "important"; a search ranks by relevance unless told otherwise
     lang: str = "en"
 
     def chosen(self, facet: str) -> list[str]:
@@ -96,6 +98,14 @@ def parse_filters(args: MultiDict, lang: str = "en") -> Filters:
         q=" ".join(args.get("q", "").split())[:MAX_QUERY],
         lang=lang,
     )
+    if (raw := args.get("importance", "").strip()) in vocab.IMPORTANCE:
+        filters.importance = int(raw)
+    elif raw:
+        notes.append(_l("Ignored an unknown value for “%(name)s”.", name="importance"))
+    if (raw := args.get("sort", "").strip()) in vocab.SORTS:
+        filters.sort = raw
+    elif raw:
+        notes.append(_l("Ignored an unknown value for “%(name)s”.", name="sort"))
     raw_page = args.get("page", "1").strip()
     if raw_page.isdigit() and 0 < int(raw_page) < 100_000:
         filters.page = int(raw_page)
@@ -132,6 +142,8 @@ def _apply(query: Select, f: Filters) -> Select:
         if found is None:  # nothing searchable in the query: no results, not all of them
             return query.where(false())
         query = query.where(Update.id.in_(select(found.subquery().c.update_id)))
+    if f.importance:
+        query = query.where(Update.importance >= f.importance)
     if f.date_from:
         query = query.where(Update.published_at >= datetime.combine(f.date_from, time.min))
     if f.date_to:
@@ -165,7 +177,9 @@ def find_updates(f: Filters, per_page: int = 20) -> Page:
     query = _apply(published(), f)
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     order = [Update.published_at.desc(), Update.id.desc()]
-    if f.q and (found := search.matching(f.lang, f.q)) is not None:
+    if f.sort == "important":
+        order = [Update.importance.desc(), *order]
+    elif f.q and (found := search.matching(f.lang, f.q)) is not None:
         ranked = found.subquery()
         query = query.join(ranked, ranked.c.update_id == Update.id)
         order = [ranked.c.rank, *order]  # most relevant first when searching

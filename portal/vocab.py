@@ -33,3 +33,8 @@ LEVELS = {
     "intermediate": _l("Intermediate"),
     "expert": _l("Expert"),
 }
+
+# Minimum importance a reader can ask for (updates are rated 1–5).
+IMPORTANCE = {"3": _l("Notable and up"), "4": _l("Important and up"), "5": _l("Major only")}
+
+SORTS = {"newest": _l("Newest first"), "important": _l("Most important first")}

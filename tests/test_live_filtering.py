@@ -140,7 +140,9 @@ def test_search_on_the_listing_finds_stems_and_marks_them(client, make_update, l
     assert "<mark>" in results
 
 
-@pytest.mark.parametrize("query", ['"', "AND OR NEAR", "*", "((", "x" * 2000, "\x00\x1f", "<script>"])
+@pytest.mark.parametrize(
+    "query", ['"', "AND OR NEAR", "*", "((", "x" * 2000, "\x00\x1f", "<script>"]
+)
 def test_hostile_search_queries_give_results_or_a_clear_no_results(client, listed, query):
     response = client.get("/en/updates/", query_string={"q": query})
     assert response.status_code == 200
@@ -161,3 +163,31 @@ def test_header_search_box_is_on_every_page(client, listed):
         html = client.get(path).get_data(as_text=True)
         assert '<form class="site-search" method="get" action="/nl/updates/"' in html
         assert '<label for="site-q" class="visually-hidden">Updates zoeken</label>' in html
+
+
+def test_sort_by_importance_and_minimum_importance(client, make_update):
+    make_update(en={"title": "Minor but new"}, importance=1, published="2025-06-01")
+    make_update(en={"title": "Major but old"}, importance=5, published="2024-01-01")
+    make_update(en={"title": "Middle"}, importance=3, published="2025-01-01")
+    newest = client.get("/en/updates/").get_data(as_text=True)
+    assert newest.index("Minor but new") < newest.index("Middle") < newest.index("Major but old")
+    ranked = client.get("/en/updates/?sort=important").get_data(as_text=True)
+    assert ranked.index("Major but old") < ranked.index("Middle") < ranked.index("Minor but new")
+    important = client.get("/en/updates/?importance=3").get_data(as_text=True)
+    assert "Middle" in important and "Major but old" in important
+    assert "Minor but new" not in important
+    odd = client.get("/nl/updates/?importance=9&sort=random").get_data(as_text=True)
+    assert "Een onbekende waarde voor “importance” is genegeerd." in odd
+    assert "Een onbekende waarde voor “sort” is genegeerd." in odd
+
+
+def test_more_updates_is_a_real_link_that_htmx_appends(client, make_update):
+    for day in range(1, 23):
+        make_update(en={"title": f"Day {day:02d}"}, published=f"2025-03-{day:02d}")
+    html = client.get("/en/updates/?type=article").get_data(as_text=True)
+    more = html.split('id="more-link"')[1].split("</p>")[0]
+    assert 'href="/en/updates/?type=article&amp;page=2"' in more
+    assert 'data-hx-swap="beforeend"' in more and 'data-hx-select-oob="#more-link"' in more
+    last = client.get("/en/updates/?type=article&page=2", headers=HTMX).get_data(as_text=True)
+    assert "Day 01" in last and "Day 22" not in last
+    assert '<p id="more-link" class="more-link">\n</p>' in last  # no next page: link removed

@@ -42,3 +42,23 @@ def test_filters_work_without_javascript(browser, base_url):
     makers = page.locator("#results .teaser .maker").all_inner_texts()
     assert makers and set(makers) == {"Mistral AI"}
     context.close()
+
+
+def test_more_updates_appends_in_place_and_keeps_focus(page: Page):
+    page.goto("/en/updates/")
+    teasers = page.locator("#results .teasers > li")
+    expect(teasers).to_have_count(20)
+    more = page.locator("#more-link a")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(teasers).to_have_count(40)
+    expect(page).to_have_url(re.compile(r"/en/updates/$"))
+    focused = page.evaluate("document.activeElement.closest('li') ? 1 : 0")
+    assert focused == 1
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('#results .teasers > li')].indexOf("
+            "document.activeElement.closest('li'))"
+        )
+        == 20
+    )
