@@ -60,6 +60,16 @@ def long_date(value) -> str:
     return format_date(value, "d MMMM y")
 
 
+def month_name(value) -> str:
+    """'March 2025' / 'maart 2025'."""
+    return format_date(value, "LLLL y")
+
+
+def month_short(value) -> str:
+    """'Mar' / 'mrt'."""
+    return format_date(value, "LLL").rstrip(".")
+
+
 def absolute(path: str) -> str:
     """An absolute URL on the configured site, or on the requested host."""
     base = current_app.config.get("SITE_URL") or request.host_url.rstrip("/")
@@ -95,7 +105,9 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=current_language)
     app.url_value_preprocessor(pull_lang)
     app.url_defaults(add_lang)
-    app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters.update(
+        long_date=long_date, month_name=month_name, month_short=month_short
+    )
     app.jinja_env.globals.update(
         languages=languages, switch_url=switch_url, absolute=absolute, query_with=query_with
     )

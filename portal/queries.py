@@ -328,3 +328,48 @@ def facet_counts(f: Filters) -> dict[str, dict[str, int]]:
             )
         counts[facet] = {value: n for value, n in db.session.execute(query)}
     return counts
+
+
+@dataclass
+class Month:
+    start: date
+    end: date
+    count: int
+
+
+def _month_key(column):
+    if db.engine.dialect.name == "sqlite":
+        return func.strftime("%Y-%m", column)
+    return func.to_char(column, "YYYY-MM")
+
+
+def activity(f: Filters, months: int = 12) -> list[Month]:
+    """Updates per month for the filters (dates aside), over the 12 months up to the newest one."""
+    undated = replace(f, date_from=None, date_to=None)
+    matching = _apply(published(), undated)
+    newest = db.session.scalar(
+        matching.with_only_columns(func.max(Update.published_at)).order_by(None)
+    )
+    last = (newest or utcnow()).date().replace(day=1)
+    starts = [_add_months(last, -back) for back in range(months - 1, -1, -1)]
+    since = datetime.combine(starts[0], time.min)
+    key = _month_key(Update.published_at)
+    counts = dict(
+        db.session.execute(
+            matching.where(Update.published_at >= since)
+            .with_only_columns(key, func.count())
+            .group_by(key)
+            .order_by(None)
+        ).all()
+    )
+    return [
+        Month(
+            start, _add_months(start, 1) - timedelta(days=1), counts.get(start.strftime("%Y-%m"), 0)
+        )
+        for start in starts
+    ]
+
+
+def _add_months(day: date, n: int) -> date:
+    index = day.year * 12 + day.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)

@@ -191,3 +191,22 @@ def test_more_updates_is_a_real_link_that_htmx_appends(client, make_update):
     last = client.get("/en/updates/?type=article&page=2", headers=HTMX).get_data(as_text=True)
     assert "Day 01" in last and "Day 22" not in last
     assert '<p id="more-link" class="more-link">\n</p>' in last  # no next page: link removed
+
+
+@pytest.mark.parametrize(("lang", "month"), [("en", "March 2025"), ("nl", "maart 2025")])
+def test_activity_chart_counts_months_and_links_to_them(client, make_update, lang, month):
+    for day in (3, 9, 27):
+        make_update(
+            en={"title": f"M{day}"}, nl={"title": f"M{day}"}, published=f"2025-03-{day:02d}"
+        )
+    make_update(en={"title": "J"}, nl={"title": "J"}, published="2025-01-15", type="video")
+    html = client.get(f"/{lang}/updates/?type=article").get_data(as_text=True)
+    chart = html.split('<figure class="activity"')[1].split("</figure>")[0]
+    assert 'role="img"' in chart and chart.count('<rect class="bar') == 12
+    counted = {"en": "3 updates", "nl": "3 updates"}[lang]
+    link = f'?type=article&amp;from=2025-03-01&amp;to=2025-03-31&amp;page=1">{month}: {counted}</a>'
+    assert link in chart
+    january = {"en": "January 2025", "nl": "januari 2025"}[lang]
+    assert f"{january}: 0 updates</a>" in chart  # January's video is filtered out
+    narrowed = client.get(f"/{lang}/updates/?type=article&from=2025-03-01&to=2025-03-31")
+    assert narrowed.get_data(as_text=True).count('class="teaser"') == 3

@@ -42,6 +42,7 @@ def _listing(template: str, **context):
         filters=filters,
         page=page,
         facets=queries.facet_counts(filters),
+        activity=queries.activity(filters),
         facet_options=queries.facet_options(g.lang, fixed=filters.fixed),
         **context,
     )
