@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
 
-.PHONY: run install install-test catalogs translations migrate seed test lint format clean
+.PHONY: run install install-test catalogs translations migrate seed test lint format clean bench-data bench
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -62,3 +62,16 @@ test: install-test node_modules/.installed catalogs lint
 clean:
 	rm -rf $(VENV) node_modules instance .pytest_cache .ruff_cache
 	find translations -name '*.mo' -delete
+
+## Benchmarks: generate 1,000- and 100,000-update databases, then time the reader pages.
+BENCH_DBS := bench/data/portal-1000.db bench/data/portal-100000.db
+
+bench/data/portal-%.db:
+	$(PY) bench/generate.py --updates $* --out $@
+
+bench-data: install
+	$(PY) bench/generate.py --updates 1000 --out bench/data/portal-1000.db
+	$(PY) bench/generate.py --updates 100000 --out bench/data/portal-100000.db
+
+bench: install catalogs $(BENCH_DBS)
+	$(PY) bench/run.py

@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from portal import cli, errors, htmx, i18n, search, vocab
     from portal.database import init_db
+    from portal.feeds import bp as feeds_bp
     from portal.public import bp as public_bp
     from portal.rendering import render_markdown
 
@@ -33,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     htmx.init_app(app)
     search.init_app(app)
     app.register_blueprint(public_bp)
+    app.register_blueprint(feeds_bp)
     errors.init_app(app)
     cli.init_app(app)
     app.jinja_env.filters["markdown"] = render_markdown
