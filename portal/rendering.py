@@ -1,5 +1,7 @@
 """Markdown bodies rendered to sanitised HTML."""
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -31,6 +33,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 
 
+@lru_cache(maxsize=1024)  # keyed by the text itself, so an edited body is never served stale
 def render_markdown(text: str) -> Markup:
     """Markdown to HTML that keeps only safe tags; links open without a referrer leak."""
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])

@@ -133,7 +133,8 @@ class UpdateTranslation(db.Model):
     slug: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(300))
     lede: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
+    # Deferred: teasers and listings never need the body; the update page loads it.
+    body: Mapped[str] = mapped_column(Text, default="", deferred=True)
     impact: Mapped[str] = mapped_column(Text, default="")
     takeaways_text: Mapped[str] = mapped_column("takeaways", Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
