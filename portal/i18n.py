@@ -80,11 +80,7 @@ def switch_url(lang: str) -> str:
     """The same page in `lang`: views may say so in g.alternates, else the same route."""
     alternates = g.get("alternates")
     if alternates is not None:
-        return (
-            alternates.get(lang)
-            or g.get("fallback_urls", {}).get(lang)
-            or url_for("public.front", lang=lang)
-        )
+        return alternates.get(lang) or url_for("public.front", lang=lang)
     if request.endpoint and request.url_rule and "lang" in request.url_rule.arguments:
         args = dict(request.view_args or {})
         args["lang"] = lang

@@ -173,16 +173,20 @@ class Page:
 
 
 def find_updates(f: Filters, per_page: int = 20) -> Page:
-    """One page of published updates matching the filters, newest first."""
-    query = _apply(published(), f)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    """One page of published updates matching the filters, newest (or most relevant) first."""
+    query = _apply(published(), replace(f, q=""))
     order = [Update.published_at.desc(), Update.id.desc()]
+    if f.q:
+        found = search.matching(f.lang, f.q)
+        if found is None:  # nothing searchable in the query: no results, not all of them
+            return Page(items=[], total=0, page=f.page, per_page=per_page)
+        ranked = found.subquery()  # one full-text match that both filters and ranks
+        query = query.join(ranked, ranked.c.update_id == Update.id)
+        if f.sort != "important":
+            order = [ranked.c.rank, *order]
     if f.sort == "important":
         order = [Update.importance.desc(), *order]
-    elif f.q and (found := search.matching(f.lang, f.q)) is not None:
-        ranked = found.subquery()
-        query = query.join(ranked, ranked.c.update_id == Update.id)
-        order = [ranked.c.rank, *order]  # most relevant first when searching
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     items = db.session.scalars(
         query.order_by(*order).limit(per_page).offset((f.page - 1) * per_page)
     ).all()
