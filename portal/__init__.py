@@ -23,7 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from portal import cli, errors, htmx, i18n, search, vocab
+    from portal import cli, errors, htmx, i18n, pagecache, search, vocab
     from portal.database import init_db
     from portal.feeds import bp as feeds_bp
     from portal.public import bp as public_bp
@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(feeds_bp)
     errors.init_app(app)
     cli.init_app(app)
+    pagecache.init_app(app)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.globals["vocab"] = vocab
     app.jinja_env.trim_blocks = True

@@ -35,4 +35,6 @@ def load(instance_path: str) -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
         "UPDATES_PER_PAGE": 20,
+        # Rendered public pages kept per process (bytes); 0 turns the page cache off.
+        "PAGE_CACHE_BYTES": int(os.environ.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024)),
     }

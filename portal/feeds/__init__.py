@@ -12,6 +12,7 @@ from portal import queries
 from portal.extensions import db
 from portal.i18n import absolute, languages
 from portal.models import Maker, Tag
+from portal.pagecache import cacheable
 
 bp = Blueprint("feeds", __name__)
 
@@ -56,12 +57,14 @@ def _stamp(moment) -> str:
 
 
 @bp.route("/<lang>/feed.xml")
+@cacheable
 def site():
     """Every published update."""
     return _feed(_("All updates"), url_for("public.updates"), queries.Filters(lang=g.lang))
 
 
 @bp.route("/<lang>/updates/feed.xml")
+@cacheable
 def filtered():
     """The updates of one filter combination, with the listing's query parameters."""
     filters = queries.parse_filters(request.args, g.lang)
@@ -69,6 +72,7 @@ def filtered():
 
 
 @bp.route("/<lang>/makers/<slug>/feed.xml")
+@cacheable
 def maker(slug: str):
     """One maker's updates."""
     found = db.session.scalar(select(Maker).where(Maker.slug == slug)) or abort(404)
@@ -78,6 +82,7 @@ def maker(slug: str):
 
 
 @bp.route("/<lang>/tags/<slug>/feed.xml")
+@cacheable
 def tag(slug: str):
     """The updates with one tag."""
     found = db.session.scalar(select(Tag).where(Tag.slug == slug)) or abort(404)

@@ -10,12 +10,14 @@ from portal.models.content import (
     update_tags,
 )
 from portal.models.people import Editor, Feedback
+from portal.models.state import SiteState
 
 __all__ = [
     "Editor",
     "Feedback",
     "Maker",
     "MakerTranslation",
+    "SiteState",
     "Tag",
     "TagTranslation",
     "Update",

@@ -8,6 +8,7 @@ from portal.extensions import db
 from portal.htmx import render_page_or_block
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
+from portal.pagecache import cacheable
 from portal.public import bp
 
 
@@ -18,6 +19,7 @@ def root():
 
 
 @bp.route("/<lang>/")
+@cacheable
 def front():
     """Show the most important recent updates, the newest per maker, and the makers."""
     return render_template(
@@ -49,12 +51,14 @@ def _listing(template: str, **context):
 
 
 @bp.route("/<lang>/updates/")
+@cacheable
 def updates():
     """List all published updates, newest first, filtered by the query string."""
     return _listing("public/updates.html")
 
 
 @bp.route("/<lang>/updates/<slug>/")
+@cacheable
 def update(slug: str):
     """Show one update in the requested language, or say it is not translated yet."""
     found = queries.update_by_slug(g.lang, slug)
@@ -91,12 +95,14 @@ def _elsewhere(slug: str):
 
 
 @bp.route("/<lang>/makers/")
+@cacheable
 def makers():
     """List every maker with its number of updates."""
     return render_template("public/makers.html", makers=queries.makers_with_counts())
 
 
 @bp.route("/<lang>/makers/<slug>/")
+@cacheable
 def maker(slug: str):
     """List one maker's updates, with the same filters as all updates."""
     found = db.session.scalar(select(Maker).where(Maker.slug == slug)) or abort(404)
@@ -104,6 +110,7 @@ def maker(slug: str):
 
 
 @bp.route("/<lang>/tags/<slug>/")
+@cacheable
 def tag(slug: str):
     """List the updates with one tag."""
     found = db.session.scalar(select(Tag).where(Tag.slug == slug)) or abort(404)

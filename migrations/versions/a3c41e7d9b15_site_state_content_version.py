@@ -1,0 +1,37 @@
+"""site_state: the content version that keeps the page cache fresh; listing index
+
+Revision ID: a3c41e7d9b15
+Revises: 5b1e7c9d2a40
+Create Date: 2026-11-27 22:30:00.000000
+
+`site_state` holds one row whose `content_version` goes up with every content change
+(see portal/pagecache.py). The composite index serves every published-and-not-scheduled
+listing in date order.
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'a3c41e7d9b15'
+down_revision = '5b1e7c9d2a40'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    site_state = op.create_table(
+        'site_state',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('content_version', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint('id'),
+    )
+    op.bulk_insert(site_state, [{'id': 1, 'content_version': 1}])
+    with op.batch_alter_table('updates', schema=None) as batch_op:
+        batch_op.create_index('ix_updates_status_published_at', ['status', 'published_at'], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table('updates', schema=None) as batch_op:
+        batch_op.drop_index('ix_updates_status_published_at')
+    op.drop_table('site_state')

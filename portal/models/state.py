@@ -1,0 +1,25 @@
+"""Site-wide state shared by every worker: the version of the published content."""
+
+from __future__ import annotations
+
+from sqlalchemy import DDL, event
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.extensions import db
+
+
+class SiteState(db.Model):
+    """One row. `content_version` goes up in the same transaction as any content change,
+    so a cached page knows it is stale, whichever worker or host made the change."""
+
+    __tablename__ = "site_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_version: Mapped[int] = mapped_column(default=1)
+
+
+event.listen(
+    SiteState.__table__,
+    "after_create",
+    DDL("INSERT INTO site_state (id, content_version) VALUES (1, 1)"),
+)
