@@ -76,7 +76,7 @@ def export_command(target: str) -> None:
     """Write all feedback as CSV to TARGET (a file, or - for standard output)."""
     table = rows()
     if target == "-":
-        click.get_binary_stream("stdout").write(to_csv(table))
+        click.echo(to_csv(table), nl=False)  # bytes: written as they are
     else:
         Path(target).write_bytes(to_csv(table))
         click.echo(f"Wrote {len(table) - 1} feedback rows to {target}.", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask import abort
 from flask_babel import format_number
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
@@ -88,8 +89,6 @@ class UsefulForm:
     def validate(self) -> bool:
         if self.useful is None:
             self.errors = [_l("Please choose yes or no.")]
-        elif self.source.update_id is None:
-            self.errors = [_l("Only an update can be rated.")]
         return not self.errors
 
     def to_feedback(self, lang: str, client: str) -> Feedback:
@@ -99,6 +98,9 @@ class UsefulForm:
 
 
 def form_for(form: MultiDict, source: Source) -> MessageForm | UsefulForm:
-    """A vote when the post carries `useful`, else a message."""
-    kind = UsefulForm if "useful" in form else MessageForm
-    return kind.from_post(form, source)
+    """A vote when the post carries `useful` (only under an update), else a message."""
+    if "useful" not in form:
+        return MessageForm.from_post(form, source)
+    if source.update_id is None:
+        abort(400, _l("Only an update can be rated."))
+    return UsefulForm.from_post(form, source)

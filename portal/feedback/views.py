@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from flask import current_app, g, redirect, render_template, request
 from flask_babel import format_timedelta
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import BadRequest, Forbidden, HTTPException
 
@@ -84,6 +86,12 @@ def form_on_page(kind: str, update=None, maker=None) -> MessageForm | UsefulForm
     return FORMS[kind](source, sent=request.args.get("feedback") == THANKED[kind])
 
 
+def _retry_after() -> int:
+    """Seconds until the breached limit lets this client send again."""
+    limit = limiter.current_limit
+    return max(1, math.ceil(limit.window[0] - time.time())) if limit else 60
+
+
 @bp.errorhandler(BadRequest)
 @bp.errorhandler(Forbidden)
 @bp.errorhandler(413)
@@ -93,14 +101,12 @@ def refused(error: HTTPException):
     text = REFUSALS.get(error.code)
     if error.code == 400 and error.description != BadRequest.description:
         text = error.description
-    if error.code == 429:
-        wait = max(1, limiter.current_limit.reset_at - int(time.time()))
-        text = _l(
-            "You have sent a lot of feedback. Please try again %(when)s.",
-            when=format_timedelta(wait, add_direction=True),
-        )
+    wait = _retry_after() if error.code == 429 else None
+    if wait:
+        when = format_timedelta(wait, add_direction=True)
+        text = _("You have sent a lot of feedback. Please try again %(when)s.", when=when)
     response = render_error(error, text=text)
-    if error.code == 429:
+    if wait:
         response.headers["Retry-After"] = str(wait)
     if wants_fragment() and (slot := PROBLEM_SLOTS.get(htmx.target or "")):
         response.headers["HX-Retarget"] = slot
