@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +24,9 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from portal import cli, errors, htmx, i18n, pagecache, search, vocab
+    from portal import cli, errors, feedback, htmx, i18n, pagecache, search, vocab
     from portal.database import init_db
+    from portal.extensions import limiter
     from portal.feeds import bp as feeds_bp
     from portal.public import bp as public_bp
     from portal.rendering import render_markdown
@@ -33,8 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     htmx.init_app(app)
     search.init_app(app)
+    limiter.init_app(app)
     app.register_blueprint(public_bp)
     app.register_blueprint(feeds_bp)
+    feedback.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     pagecache.init_app(app)
@@ -42,4 +46,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals["vocab"] = vocab
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    if proxies := app.config["TRUSTED_PROXIES"]:
+        # Behind that many proxies the client address comes from X-Forwarded-For;
+        # with none, the socket's address is the client and the header buys nothing.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     return app

@@ -29,6 +29,12 @@ def load(instance_path: str) -> dict:
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PORTAL_ENV": os.environ.get("PORTAL_ENV", "development"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Anonymous feedback per client (Flask-Limiter syntax, ";" between limits).
+        "FEEDBACK_RATE_LIMIT": os.environ.get("FEEDBACK_RATE_LIMIT", "5 per minute;30 per day"),
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+        # Bigger request bodies are refused with a 413 before they are read.
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
         # Languages the site is published in; the first is the default.
         "LANGUAGES": {"en": "English", "nl": "Nederlands"},
         "BABEL_DEFAULT_LOCALE": "en",

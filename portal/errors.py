@@ -1,13 +1,16 @@
 """Translated, styled error pages in the reader's language."""
 
-from flask import Flask, g, render_template
+from flask import Flask, g, make_response, render_template
 from flask_babel import lazy_gettext as _l
+from jinja2_fragments.flask import render_block
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from portal.htmx import wants_fragment
 from portal.i18n import best_language
 
 MESSAGES = {
     400: (_l("Bad request"), _l("We could not understand that request.")),
+    403: (_l("Not allowed"), _l("This request is not allowed.")),
     404: (_l("Page not found"), _l("There is no page at this address. It may have moved.")),
     405: (_l("Method not allowed"), _l("This page cannot be used that way.")),
     413: (_l("Too large"), _l("What you sent is too large.")),
@@ -18,14 +21,21 @@ MESSAGES = {
 }
 
 
-def render_error(error: HTTPException):
-    """Show the error in the reader's language, inside the site's layout."""
+def render_error(error: HTTPException, text: str | None = None):
+    """Show the error in the reader's language, in the site's layout or as an htmx fragment."""
     code = error.code or 500
     if not g.get("lang"):
         g.lang = best_language()
     g.alternates = {}  # the switcher leads to the other language's front page
-    title, text = MESSAGES.get(code, (error.name, error.description))
-    return render_template("errors/error.html", code=code, title=title, text=text), code
+    title, default_text = MESSAGES.get(code, (error.name, error.description))
+    context = {"code": code, "title": title, "text": text or default_text}
+    if wants_fragment():
+        body = render_block("errors/error.html", "problem", **context)
+    else:
+        body = render_template("errors/error.html", **context)
+    response = make_response(body, code)
+    response.vary.add("HX-Request")
+    return response
 
 
 def init_app(app: Flask) -> None:

@@ -35,9 +35,12 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "filtered-listing": (f"/{lang}/updates/?{FILTERS}", 200),
         "filtered-listing-with-notes": (f"/{lang}/updates/?type=bogus&page=x", 200),
         "update": (f"/{lang}/updates/{EU_SLUG}/", 200),
+        "update-feedback-sent": (f"/{lang}/updates/{EU_SLUG}/?feedback=sent", 200),
+        "update-feedback-voted": (f"/{lang}/updates/{EU_SLUG}/?feedback=voted", 200),
         "untranslated": (UNTRANSLATED[lang], 200),
         "makers": (f"/{lang}/makers/", 200),
         "maker": (f"/{lang}/makers/openai/", 200),
+        "maker-feedback-sent": (f"/{lang}/makers/openai/?feedback=sent", 200),
         "tag": (f"/{lang}/tags/model/", 200),
         "404": (f"/{lang}/no-such-page/", 404),
     }
@@ -74,6 +77,14 @@ def test_every_page_type_is_valid_html(seeded, client, tmp_path):
             path = tmp_path / f"{lang}-{name}.html"
             path.write_bytes(response.get_data())
             files.append(path)
+        # The update page again after a plain post with an invalid message (422).
+        page = client.get(f"/{lang}/updates/{EU_SLUG}/").get_data(as_text=True)
+        update_id = re.search(r'name="update" value="(\d+)"', page).group(1)
+        response = client.post(f"/{lang}/feedback", data={"update": update_id, "message": "ab"})
+        assert response.status_code == 422
+        path = tmp_path / f"{lang}-update-feedback-errors.html"
+        path.write_bytes(response.get_data())
+        files.append(path)
 
     messages = [m for m in run_vnu(files) if not HTMX_ATTRIBUTE.search(m.get("message", ""))]
     report = "\n".join(

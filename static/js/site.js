@@ -12,6 +12,28 @@
     }
   });
 
+  // Feedback forms: once htmx has swapped in the answer, move focus to the thank-you (a
+  // status region, so it is announced too) or to the field that needs correcting.
+  let feedbackBox = null;
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const trigger = event.detail.elt;
+    const box = trigger && trigger.closest && trigger.closest("[data-feedback]");
+    feedbackBox = box ? box.id : null;
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    const box = feedbackBox && document.getElementById(feedbackBox);
+    if (!box) {
+      return;
+    }
+    feedbackBox = null;
+    const next = box.querySelector(".thanks, [aria-invalid='true']");
+    if (next) {
+      next.focus();
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function () {
     if (appendedFrom === null) {
       return;

@@ -28,6 +28,8 @@ def live_server(compiled_catalogs, tmp_path_factory) -> Iterator[str]:
             # One connection per request, opened and closed in the server thread.
             "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
             "SITE_URL": "https://portal.example",
+            # Every browser test posts from 127.0.0.1: the readers' limit is not under test.
+            "FEEDBACK_RATE_LIMIT": "1000 per minute",
         }
     )
     with app.app_context():

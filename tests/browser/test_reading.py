@@ -23,9 +23,13 @@ PAGES = {
     "front": "/{lang}/",
     "listing": "/{lang}/updates/",
     "update": "/{lang}/updates/" + EU_SLUG + "/",
+    "update-feedback-sent": "/{lang}/updates/" + EU_SLUG + "/?feedback=sent",
+    "update-feedback-voted": "/{lang}/updates/" + EU_SLUG + "/?feedback=voted",
+    "update-feedback-errors": "/{lang}/updates/" + EU_SLUG + "/",
     "untranslated": None,
     "makers": "/{lang}/makers/",
     "maker": "/{lang}/makers/openai/",
+    "maker-feedback-sent": "/{lang}/makers/openai/?feedback=sent",
     "tag": "/{lang}/tags/model/",
     "404": "/{lang}/no-such-page/",
 }
@@ -65,6 +69,10 @@ def test_no_axe_violations(page: Page, lang, kind):
     assert response is not None
     assert response.status == (404 if kind == "404" else 200), url
     expect(page.locator("html")).to_have_attribute("lang", lang)
+    if kind == "update-feedback-errors":  # a message too short: the form with its error
+        page.locator("#feedback-message").fill("ab")
+        page.locator("#feedback-form button[type=submit]").click()
+        expect(page.locator("#feedback-message")).to_have_attribute("aria-invalid", "true")
 
     results = Axe().run(page)
     if results.violations_count:

@@ -1,0 +1,82 @@
+"""`flask --app wsgi feedback-export FILE`: every feedback row as CSV for a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Feedback, Maker, Update
+
+COLUMNS = [
+    "id",
+    "created_at",
+    "lang",
+    "update",
+    "maker",
+    "useful",
+    "message",
+    "handled",
+    "client_hash",
+]
+# A cell starting with one of these is a formula to Excel: a leading quote keeps it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _update_slug(update: Update | None, lang: str) -> str:
+    if update is None or not update.translations:
+        return ""
+    return (update.translation(lang) or update.translations[0]).slug
+
+
+def rows() -> list[list[str]]:
+    """The column names, then one row per feedback, oldest first."""
+    updates = {u.id: u for u in db.session.scalars(select(Update))}
+    makers = {m.id: m for m in db.session.scalars(select(Maker))}
+    table = [COLUMNS]
+    for item in db.session.scalars(select(Feedback).order_by(Feedback.created_at, Feedback.id)):
+        update = updates.get(item.update_id)
+        maker = update.maker if update else makers.get(item.maker_id)
+        cells = [
+            item.id,
+            item.created_at.isoformat(timespec="seconds") + "Z",
+            item.lang,
+            _update_slug(update, item.lang),
+            maker.slug if maker else "",
+            {True: "yes", False: "no", None: ""}[item.useful],
+            item.message,
+            "yes" if item.handled else "no",
+            item.client_hash,
+        ]
+        table.append([_cell(value) for value in cells])
+    return table
+
+
+def to_csv(table: list[list[str]]) -> bytes:
+    """UTF-8 with a byte-order mark and CRLF line ends, as Excel opens it without asking."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(table)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+@click.command("feedback-export")
+@click.argument("target", type=click.Path(dir_okay=False, allow_dash=True))
+@with_appcontext
+def export_command(target: str) -> None:
+    """Write all feedback as CSV to TARGET (a file, or - for standard output)."""
+    table = rows()
+    if target == "-":
+        click.echo(to_csv(table), nl=False)  # bytes: written as they are
+    else:
+        Path(target).write_bytes(to_csv(table))
+        click.echo(f"Wrote {len(table) - 1} feedback rows to {target}.", err=True)
