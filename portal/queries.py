@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from portal import search, vocab
 from portal.extensions import db
-from portal.models import Maker, Tag, Update, UpdateTranslation, update_tags
+from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
 
 MAX_VALUES = 50  # more repeated values than this is not a real reader
@@ -208,29 +208,32 @@ def top_updates(limit: int = 6, recent: int = 30) -> list[Update]:
 
 def newest_per_maker() -> list[Update]:
     """Each maker's newest published update, newest first."""
-    newest = (
+    # One index seek per maker (maker_id, status, published_at), not a scan of all updates.
+    newest_id = (
         published()
-        .with_only_columns(Update.maker_id, func.max(Update.published_at).label("newest"))
-        .group_by(Update.maker_id)
-        .subquery()
+        .with_only_columns(Update.id)
+        .where(Update.maker_id == Maker.id)
+        .order_by(Update.published_at.desc(), Update.id.desc())
+        .limit(1)
+        .correlate(Maker)
+        .scalar_subquery()
     )
-    rows = db.session.scalars(
-        published()
-        .join(
-            newest,
-            (newest.c.maker_id == Update.maker_id) & (newest.c.newest == Update.published_at),
+    ids = [i for i in db.session.scalars(select(newest_id).select_from(Maker)) if i is not None]
+    if not ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Update)
+            .where(Update.id.in_(ids))
+            .order_by(Update.published_at.desc(), Update.id.desc())
         )
-        .order_by(Update.published_at.desc())
-    ).all()
-    seen: dict[int, Update] = {}
-    for update in rows:
-        seen.setdefault(update.maker_id, update)
-    return list(seen.values())
+    )
 
 
 def more_from_maker(update: Update, limit: int = 5) -> list[Update]:
     query = published().where(Update.maker_id == update.maker_id, Update.id != update.id)
-    return list(db.session.scalars(query.order_by(Update.published_at.desc()).limit(limit)))
+    newest = query.order_by(Update.published_at.desc(), Update.id.desc())
+    return list(db.session.scalars(newest.limit(limit)))
 
 
 def from_other_makers(update: Update, limit: int = 4) -> list[Update]:
@@ -276,10 +279,16 @@ def update_by_any_slug(slug: str) -> Update | None:
 
 def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, list]]:
     """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet."""
-    makers = [(m.slug, m.name) for m in db.session.scalars(select(Maker).order_by(Maker.name))]
+    makers = [
+        tuple(row)
+        for row in db.session.execute(select(Maker.slug, Maker.name).order_by(Maker.name))
+    ]
+    # Plain rows, not ORM objects: hundreds of tags are read for every listing.
+    labels = select(Tag.slug, func.coalesce(TagTranslation.label, Tag.slug)).outerjoin(
+        TagTranslation, (TagTranslation.tag_id == Tag.id) & (TagTranslation.lang == lang)
+    )
     tags = sorted(
-        ((t.slug, t.label(lang)) for t in db.session.scalars(select(Tag))),
-        key=lambda pair: pair[1].casefold(),
+        (tuple(row) for row in db.session.execute(labels)), key=lambda pair: pair[1].casefold()
     )
     options = {
         "maker": (_l("AI maker"), makers),

@@ -5,8 +5,8 @@ Revises: 5b1e7c9d2a40
 Create Date: 2026-11-27 22:30:00.000000
 
 `site_state` holds one row whose `content_version` goes up with every content change
-(see portal/pagecache.py). The composite index serves every published-and-not-scheduled
-listing in date order.
+(see portal/pagecache.py). The composite indexes serve every published-and-not-scheduled
+listing in date order, overall and per maker.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -29,9 +29,11 @@ def upgrade():
     op.bulk_insert(site_state, [{'id': 1, 'content_version': 1}])
     with op.batch_alter_table('updates', schema=None) as batch_op:
         batch_op.create_index('ix_updates_status_published_at', ['status', 'published_at'], unique=False)
+        batch_op.create_index('ix_updates_maker_status_published_at', ['maker_id', 'status', 'published_at'], unique=False)
 
 
 def downgrade():
     with op.batch_alter_table('updates', schema=None) as batch_op:
+        batch_op.drop_index('ix_updates_maker_status_published_at')
         batch_op.drop_index('ix_updates_status_published_at')
     op.drop_table('site_state')

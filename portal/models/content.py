@@ -86,7 +86,10 @@ class Update(db.Model):
     """One thing a maker published: an article, release, video, paper, podcast."""
 
     __tablename__ = "updates"
-    __table_args__ = (Index("ix_updates_status_published_at", "status", "published_at"),)
+    __table_args__ = (
+        Index("ix_updates_status_published_at", "status", "published_at"),
+        Index("ix_updates_maker_status_published_at", "maker_id", "status", "published_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), index=True)
