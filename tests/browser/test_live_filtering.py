@@ -62,3 +62,28 @@ def test_more_updates_appends_in_place_and_keeps_focus(page: Page):
         )
         == 20
     )
+
+
+def test_typing_a_search_updates_results_and_back_restores_them(page: Page):
+    page.goto("/nl/updates/")
+    page.evaluate("window.__sameDocument = true")
+    teasers = page.locator("#results .teasers > li")
+    expect(teasers).to_have_count(20)
+
+    page.get_by_label("Zoeken in deze updates").press_sequentially("Gemini", delay=40)
+    expect(page).to_have_url(re.compile(r"/nl/updates/\?.*q=Gemini"))
+    status = page.locator("#results-status")
+    expect(status).to_have_text(re.compile(r"^\d+ updates?$"))
+    found = int(status.inner_text().split()[0])
+    assert 0 < found < 20
+    expect(teasers).to_have_count(found)
+    titles = page.locator("#results .teaser-title").all_inner_texts()
+    assert any("Gemini" in title for title in titles)
+    expect(page.locator("#results mark").first).to_be_visible()  # the matched words
+    assert page.evaluate("window.__sameDocument") is True  # no reload happened
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/nl/updates/$"))
+    expect(teasers).to_have_count(20)
+    expect(page.locator("#results mark")).to_have_count(0)
+    expect(page.get_by_label("Zoeken in deze updates")).to_have_value("")
