@@ -63,14 +63,16 @@ clean:
 	rm -rf $(VENV) node_modules instance .pytest_cache .ruff_cache
 	find translations -name '*.mo' -delete
 
-## Benchmarks: generate 1,000- and 100,000-update databases, then time the reader pages.
-BENCH_DBS := bench/data/portal-1000.db bench/data/portal-100000.db
+## Benchmarks: generate 1,000-, 2,000- and 100,000-update databases, then time the reader
+## pages and count their CPU instructions (needs valgrind: apt-get install valgrind).
+BENCH_DBS := bench/data/portal-1000.db bench/data/portal-2000.db bench/data/portal-100000.db
 
 bench/data/portal-%.db:
 	$(PY) bench/generate.py --updates $* --out $@
 
 bench-data: install
 	$(PY) bench/generate.py --updates 1000 --out bench/data/portal-1000.db
+	$(PY) bench/generate.py --updates 2000 --out bench/data/portal-2000.db
 	$(PY) bench/generate.py --updates 100000 --out bench/data/portal-100000.db
 
 bench: install catalogs $(BENCH_DBS)

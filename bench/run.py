@@ -1,19 +1,23 @@
 """Time the reader pages in-process (Flask test client) on the generated databases.
 
-    python bench/run.py [--requests 200]
+    python bench/run.py [--requests 200] [--uncached-requests 50] [--no-callgrind]
 
-Writes bench/RESULTS.md: median and p95 per page and database size, the targets
-met or missed, and EXPLAIN QUERY PLAN (with per-statement time) of the SQL that the
-listing and fragment requests emit at 100k.
+Writes bench/RESULTS.md: median and p95 per page, database size and page-cache mode,
+the targets met or missed, CPU instructions per request counted by callgrind at 2,000
+updates, and EXPLAIN QUERY PLAN (with per-statement time) of the SQL that the listing,
+fragment and update requests emit at 100k with the cache off.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
+import re
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
 from datetime import datetime
@@ -23,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "bench" / "data"
 SIZES = (1000, 100000)
+CALLGRIND_SIZE = 2000
 WARMUP = 20
 TARGETS = {"update": 3.0, "fragment": 8.0, "listing": 12.0, "search": 25.0}
 LABELS = {
@@ -131,75 +136,179 @@ def _plans(path: Path, captured) -> str:
     return "\n".join(out)
 
 
+def _instructions(database: Path, path: str, query: str, hx: bool, cache: bool) -> float:
+    """Millions of CPU instructions per request, counted by callgrind.
+
+    A run serving the URL N times minus a run serving it 0 times, divided by N: ten
+    requests when the page renders, a hundred when the cache serves it (a hit costs so
+    little that start-up noise would otherwise show)."""
+    repeat = 100 if cache else 10
+    totals = []
+    env = os.environ | {"PYTHONHASHSEED": "0", "PAGE_CACHE_BYTES": "" if cache else "0"}
+    if cache:
+        env.pop("PAGE_CACHE_BYTES")
+    for n in (0, repeat):
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                str(ROOT / "bench" / "instructions.py"),
+                str(database),
+                path,
+                query,
+                "1" if hx else "0",
+                str(n),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        found = re.search(r"Collected : (\d+)", out.stderr)
+        totals.append(int(found.group(1)))
+    return (totals[1] - totals[0]) / repeat / 1e6
+
+
+def _open(path: Path, cache: bool):
+    from portal import create_app
+
+    config = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path.resolve()}"}
+    if not cache:
+        config["PAGE_CACHE_BYTES"] = 0
+    return create_app(config)
+
+
+def _upgrade(path: Path) -> None:
+    """Bring an older generated database to the current schema (new indexes, tables)."""
+    import flask_migrate
+
+    from portal.extensions import db
+
+    app = _open(path, cache=False)
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--uncached-requests", type=int, default=20, help="timed requests with the cache off"
+    )
+    parser.add_argument("--no-callgrind", action="store_true")
     args = parser.parse_args()
     os.chdir(ROOT)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from portal import create_app
+    from portal.extensions import db
 
-    results: dict[int, dict[str, tuple[float, float]]] = {}
+    results: dict[tuple[int, str], dict[str, tuple[float, float]]] = {}
     failures: list[str] = []
     plans = ""
     for size in SIZES:
         path = DATA / f"portal-{size}.db"
         if not path.exists():
             sys.exit(f"{path} is missing: run `make bench-data`")
-        app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path.resolve()}"})
-        client = app.test_client()
+        _upgrade(path)
         urls = _urls(path)
-        results[size] = {}
-        for case, case_urls in urls.items():
-            times, bad = _time(client, case_urls, args.requests)
-            failures += [f"{size}: {b}" for b in bad]
-            results[size][case] = (statistics.median(times), _p95(times))
-            print(
-                f"{size:>7} {case:<9} median {results[size][case][0]:8.2f} ms  "
-                f"p95 {results[size][case][1]:8.2f} ms  ({len(bad)} non-200)",
-                flush=True,
-            )
-        if size == max(SIZES):
-            for title, case in (
-                ("Listing `/en/updates/`", "listing"),
-                ("Fragment `/en/updates/?maker=…&type=article` (HX-Request)", "fragment"),
-            ):
-                url, headers = urls[case][0]
-                plans += f"\n### {title} — `{url}`\n\n"
-                plans += _plans(path, _capture(app, client, url, headers))
-        from portal.extensions import db
+        for mode, n in (("cached", args.requests), ("uncached", args.uncached_requests)):
+            app = _open(path, cache=mode == "cached")
+            client = app.test_client()
+            results[size, mode] = {}
+            for case, case_urls in urls.items():
+                for url, headers in case_urls:  # every URL seen once: the steady state
+                    client.get(url, headers=headers)
+                times, bad = _time(client, case_urls, n)
+                failures += [f"{size} {mode}: {b}" for b in bad]
+                results[size, mode][case] = (statistics.median(times), _p95(times))
+                median, p95 = results[size, mode][case]
+                print(
+                    f"{size:>7} {mode:<8} {case:<9} median {median:8.2f} ms  "
+                    f"p95 {p95:8.2f} ms  ({len(bad)} non-200)",
+                    flush=True,
+                )
+            if size == max(SIZES) and mode == "uncached":
+                for title, case in (
+                    ("Listing `/en/updates/`", "listing"),
+                    ("Fragment `/en/updates/?maker=…&type=article` (HX-Request)", "fragment"),
+                    ("Update page", "update"),
+                ):
+                    url, headers = urls[case][0]
+                    plans += f"\n### {title} — `{url}`\n\n"
+                    plans += _plans(path, _capture(app, client, url, headers))
+            with app.app_context():
+                db.engine.dispose()
 
-        with app.app_context():
-            db.engine.dispose()
+    counts = []
+    if not args.no_callgrind:
+        path = DATA / f"portal-{CALLGRIND_SIZE}.db"
+        _upgrade(path)
+        slug = _urls(path)["update"][0][0]
+        for label, url, query, target in (
+            ("update page", slug, "", 6.5),
+            ("listing filtered by maker", "/en/updates/", "maker=openai", 8.7),
+        ):
+            for cache in (True, False):
+                m = _instructions(path, url, query, hx=False, cache=cache)
+                counts.append((label, url + ("?" + query if query else ""), cache, m, target))
+                print(f"callgrind {label} cache={cache}: {m:.2f} M instructions", flush=True)
 
     small, big = min(SIZES), max(SIZES)
     lines = [
         "# Benchmark results",
         "",
+        "Written by `make bench` (`bench/run.py`); the databases come from `make bench-data`.",
+        "",
         f"- date: {datetime.now().isoformat(timespec='seconds')}",
         f"- machine: `nproc` = {os.cpu_count()}, {platform.machine()}, {platform.platform()}",
         f"- python: {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
-        f"- {args.requests} timed requests per page after {WARMUP} warm-up requests, in-process "
-        "Flask test client (no network), one thread",
+        "- in-process Flask test client (no network), one thread; every URL of a case is "
+        "requested once before timing",
+        f"- **cached**: the normal configuration, with the page cache on ({args.requests} timed "
+        "requests per case); each hit still reads the content version from the database",
+        f"- **uncached**: `PAGE_CACHE_BYTES=0`, every request renders ({args.uncached_requests} "
+        "timed requests per case): what the first reader after an edit waits",
         f"- non-200 responses: {len(failures)}"
         + (": " + ", ".join(failures[:10]) if failures else ""),
         "",
-        f"| page | {small:,} median | {small:,} p95 | {big:,} median | {big:,} p95 | "
+        f"| page | mode | {small:,} median | {small:,} p95 | {big:,} median | {big:,} p95 | "
         f"target at {big:,} | target met | {big:,} ≤ 2× {small:,} |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for case in ("update", "listing", "fragment", "search"):
-        sm, sp = results[small][case]
-        bm, bp = results[big][case]
-        met = "met" if bm <= TARGETS[case] else "**missed**"
-        scale = "met" if bm <= 2 * sm else f"**missed** ({bm / sm:.1f}×)"
-        lines.append(
-            f"| {LABELS[case]} | {sm:.2f} ms | {sp:.2f} ms | {bm:.2f} ms | {bp:.2f} ms | "
-            f"≤ {TARGETS[case]:g} ms | {met} | {scale} |"
-        )
-    lines += ["", f"## Query plans at {big:,} updates", plans]
+        for mode in ("cached", "uncached"):
+            sm, sp = results[small, mode][case]
+            bm, bp = results[big, mode][case]
+            met = "met" if bm <= TARGETS[case] else f"**missed** ({bm / TARGETS[case]:.1f}×)"
+            scale = "met" if bm <= 2 * sm else f"**missed** ({bm / sm:.1f}×)"
+            lines.append(
+                f"| {LABELS[case]} | {mode} | {sm:.2f} ms | {sp:.2f} ms | {bm:.2f} ms | "
+                f"{bp:.2f} ms | ≤ {TARGETS[case]:g} ms | {met} | {scale} |"
+            )
+    if counts:
+        lines += [
+            "",
+            f"## CPU instructions per request at {CALLGRIND_SIZE:,} updates (callgrind)",
+            "",
+            "N requests through the WSGI app (environ built by hand, no test client) after "
+            "20 warm-up requests, minus a run with none, divided by N (10 with the cache off, "
+            "100 with it on); `PYTHONHASHSEED=0`.",
+            "",
+            "| page | URL | page cache | M instructions | target | met |",
+            "| --- | --- | --- | ---: | ---: | --- |",
+        ]
+        for label, url, cache, m, target in counts:
+            met = "met" if m <= target else f"**missed** ({m / target:.1f}×)"
+            lines.append(
+                f"| {label} | `{url}` | {'on' if cache else 'off'} | {m:.2f} | ≤ {target:g} | "
+                f"{met} |"
+            )
+    lines += ["", f"## Query plans at {big:,} updates (cache off)", plans]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[:20]))
+    print("\n".join(lines[:40]))
     if failures:
         sys.exit(f"{len(failures)} responses were not 200")
 

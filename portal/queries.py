@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, false, func, select
+from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
 from portal import search, vocab
@@ -138,7 +139,7 @@ def _apply(query: Select, f: Filters) -> Select:
         )
         query = query.where(Update.id.in_(tagged))
     if f.q:
-        found = search.matching(f.lang, f.q)
+        found = search.matching(f.lang, f.q, ranked=False)
         if found is None:  # nothing searchable in the query: no results, not all of them
             return query.where(false())
         query = query.where(Update.id.in_(select(found.subquery().c.update_id)))
@@ -187,6 +188,8 @@ def find_updates(f: Filters, per_page: int = 20) -> Page:
     if f.sort == "important":
         order = [Update.importance.desc(), *order]
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if f.q:  # the snippets quote the body: load it with the page, not once per teaser
+        query = query.options(selectinload(Update.translations).undefer(UpdateTranslation.body))
     items = db.session.scalars(
         query.order_by(*order).limit(per_page).offset((f.page - 1) * per_page)
     ).all()

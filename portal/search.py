@@ -24,6 +24,7 @@ import threading
 import unicodedata
 import weakref
 from collections.abc import Iterable
+from functools import lru_cache
 
 import click
 import snowballstemmer
@@ -280,12 +281,13 @@ def _matching_postgresql(lang: str, terms: list[str]) -> Select:
     )
 
 
-def matching(lang: str, q: str) -> Select | None:
+def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
     """Updates whose `lang` text holds every word of `q` (stemmed), best first.
 
     A Select of `(update_id, rank)` rows, lower rank is better (bm25, title weighs
     more); None when `q` has no words. Any user input is safe: words are quoted.
-    Use as `.subquery()` to join with `published()` and filters.
+    Use as `.subquery()` to join with `published()` and filters. With `ranked=False`
+    only `update_id`, unordered: half the work, for counting and filtering.
     """
     terms = query_terms(q, lang)
     if not terms:
@@ -294,22 +296,33 @@ def matching(lang: str, q: str) -> Select | None:
     dialect = conn.dialect.name
     if dialect == "sqlite":
         ensure_search_table(conn)
-        return _matching_sqlite(lang, terms)
-    if dialect == "postgresql":
-        return _matching_postgresql(lang, terms)
-    raise ValueError(f"full-text search is not available on {dialect}")
+        found = _matching_sqlite(lang, terms)
+    elif dialect == "postgresql":
+        found = _matching_postgresql(lang, terms)
+    else:
+        raise ValueError(f"full-text search is not available on {dialect}")
+    if not ranked:
+        found = found.with_only_columns(found.selected_columns.update_id).order_by(None)
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _word_stems(word: str, lang: str) -> frozenset[str]:
+    """The stems of one word as written; a reader's vocabulary is small, so keep them."""
+    return frozenset(stems(word, lang))
 
 
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
     value = " ".join((value or "").split())
     wanted = set(query_terms(q, lang))
-    words = list(_WORD.finditer(value))
-    hits = [m for m in words if wanted and wanted.intersection(stems(m.group(), lang))]
+    first = None
+    if wanted:
+        words = _WORD.finditer(value)
+        first = next((m for m in words if wanted & _word_stems(m.group(), lang)), None)
 
     start, end = 0, min(len(value), width)
-    if hits:
-        first = hits[0]
+    if first:
         start = max(0, first.start() - width // 4)
         if start:
             space = value.find(" ", start, first.start())
@@ -317,18 +330,18 @@ def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
         end = max(first.end(), min(len(value), start + width))
     if end < len(value):
         space = value.rfind(" ", start, end + 1)
-        if space > (hits[0].end() if hits else start):
+        if space > (first.end() if first else start):
             end = space
 
-    marked = {(m.start(), m.end()) for m in hits}
     out, pos = [], start
-    for m in words:
-        if m.end() <= start or m.start() >= end:
-            continue
-        if (m.start(), m.end()) in marked and m.start() >= start and m.end() <= end:
-            out.append(escape(value[pos : m.start()]))
-            out.append(Markup("<mark>{}</mark>").format(m.group()))
-            pos = m.end()
+    if first:  # only the words shown are looked at: a body has hundreds, the excerpt dozens
+        for m in _WORD.finditer(value, start):
+            if m.end() > end:
+                break
+            if wanted & _word_stems(m.group(), lang):
+                out.append(escape(value[pos : m.start()]))
+                out.append(Markup("<mark>{}</mark>").format(m.group()))
+                pos = m.end()
     out.append(escape(value[pos:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(value) else ""
