@@ -88,9 +88,7 @@ class UpdateFormBase(FlaskForm):
     type = SelectField(_l("Type"), choices=choices(vocab.TYPES))
     audience = SelectField(_l("Audience"), choices=choices(vocab.AUDIENCES))
     level = SelectField(_l("Level"), choices=choices(vocab.LEVELS))
-    importance = SelectField(
-        _l("Importance"), coerce=int, choices=choices(IMPORTANCE), default=3
-    )
+    importance = SelectField(_l("Importance"), coerce=int, choices=choices(IMPORTANCE), default=3)
     tags = SelectMultipleField(_l("Tags"), coerce=int, validate_choice=True)
     source_url = URLField(
         _l("Source URL"),
