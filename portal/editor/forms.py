@@ -17,7 +17,6 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     TextAreaField,
-    URLField,
 )
 from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
 
@@ -42,6 +41,11 @@ def choices(pairs) -> list[SelectChoice]:
     """(value, label) pairs or a mapping as WTForms choices."""
     items = pairs.items() if isinstance(pairs, dict) else pairs
     return [SelectChoice(value, label) for value, label in items]
+
+
+def _id(value) -> int:
+    """A record id from a choice; the empty placeholder (or anything else) is 0."""
+    return int(value) if str(value).isdigit() else 0
 
 
 class LoginForm(FlaskForm):
@@ -84,14 +88,15 @@ class TranslationForm(Form):
 class UpdateFormBase(FlaskForm):
     """Shared fields; `update_form()` adds one TranslationForm per site language."""
 
-    maker = SelectField(_l("AI maker"), coerce=int, validators=[DataRequired(REQUIRED)])
+    maker = SelectField(_l("AI maker"), coerce=_id, validators=[DataRequired(REQUIRED)])
     type = SelectField(_l("Type"), choices=choices(vocab.TYPES))
     audience = SelectField(_l("Audience"), choices=choices(vocab.AUDIENCES))
     level = SelectField(_l("Level"), choices=choices(vocab.LEVELS))
     importance = SelectField(_l("Importance"), coerce=int, choices=choices(IMPORTANCE), default=3)
     tags = SelectMultipleField(_l("Tags"), coerce=int, validate_choice=True)
-    source_url = URLField(
+    source_url = StringField(
         _l("Source URL"),
+        render_kw={"inputmode": "url", "autocomplete": "url"},
         validators=[
             DataRequired(REQUIRED),
             URL(message=_l("Give a full web address, starting with https://.")),
@@ -166,7 +171,15 @@ class MakerForm(FlaskForm):
         _l("Slug (web address)"), validators=[DataRequired(REQUIRED), Length(max=80)]
     )
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
-    website = URLField(_l("Website"), validators=[Optional(), URL(), Length(max=500)])
+    website = StringField(
+        _l("Website"),
+        validators=[
+            Optional(),
+            URL(message=_l("Give a full web address, starting with https://.")),
+            Length(max=500),
+        ],
+        render_kw={"inputmode": "url"},
+    )
 
     def validate_slug(self, field) -> None:
         field.data = (field.data or "").strip()

@@ -40,7 +40,7 @@ def dashboard():
 
 
 def _choices(form) -> None:
-    form.maker.choices = choices([(0, "—")] + [(m.id, m.name) for m in queries.makers()])
+    form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
     form.tags.choices = choices((t.id, t.label(g.lang)) for t in queries.tags(g.lang))
 
 
