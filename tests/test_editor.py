@@ -328,3 +328,22 @@ def test_a_logged_in_editor_reading_public_pages_gets_no_cookie_there(editor, ma
     response = editor.get("/en/updates/hello/")
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
+
+
+def test_the_migration_creates_the_editor_tables(tmp_path):
+    import sqlite3
+
+    from flask_migrate import downgrade, upgrade
+
+    from portal import create_app
+
+    path = tmp_path / "migrated.db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        tables = {row[0] for row in sqlite3.connect(path).execute("select name from sqlite_master")}
+        assert {"revisions", "login_failures", "ix_login_failures_key_at"} <= tables
+        downgrade(revision="a3c41e7d9b15")
+        tables = {row[0] for row in sqlite3.connect(path).execute("select name from sqlite_master")}
+        assert "revisions" not in tables and "login_failures" not in tables
+        db.engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import to_utc
 from flask_wtf import FlaskForm
 from slugify import slugify
 from wtforms import (
@@ -150,8 +151,6 @@ class UpdateFormBase(FlaskForm):
 
     def published_utc(self):
         """The published time as naive UTC (the form shows the site's time zone)."""
-        from flask_babel import to_utc
-
         return to_utc(self.published_at.data) if self.published_at.data else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
@@ -165,7 +166,7 @@ def restore(update: Update, revision: Revision, editor: Editor) -> bool:
             for name in SHARED:
                 setattr(update, name, state[name])
             update.status = state["status"]
-            update.published_at = _parse_time(state["published_at"])
+            update.published_at = datetime.fromisoformat(state["published_at"])
             update.tags = list(db.session.scalars(select(Tag).where(Tag.id.in_(state["tags"]))))
             for lang in languages():
                 _apply_text(update, lang, state["texts"].get(lang) or False)
@@ -176,12 +177,6 @@ def restore(update: Update, revision: Revision, editor: Editor) -> bool:
         db.session.rollback()
         return False
     return True
-
-
-def _parse_time(value: str):
-    from datetime import datetime
-
-    return datetime.fromisoformat(value)
 
 
 def delete_update(update: Update) -> None:
