@@ -4,6 +4,7 @@ reader's side (listings, the page, search, feeds) checked after every step."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -377,3 +378,21 @@ def test_deleting_keeps_the_feedback_about_it(app, editor, client, maker_id):
     with app.app_context():
         feedback = db.session.scalars(select(Feedback)).one()
         assert feedback.message == "Great piece" and feedback.update_id is None
+
+
+def test_saving_a_published_update_again_keeps_its_time(app, editor, maker_id):
+    update_id = create(editor, maker_id, "publish")
+    with app.app_context():
+        first = db.session.get(Update, update_id).published_at
+    page = editor.get(f"/en/editor/updates/{update_id}/").get_data(as_text=True)
+    shown = re.search(
+        r'id="published_at" name="published_at" step="60" type="datetime-local" value="([^"]+)"',
+        page,
+    ).group(1)
+    for when in (shown, ""):
+        data = form(editor, maker_id, "publish", en={"lede": f"Lede {when}"}, published_at=when)
+        assert editor.post(f"/en/editor/updates/{update_id}/", data=data).status_code == 303
+        with app.app_context():
+            assert db.session.get(Update, update_id).published_at == first
+            latest = db.session.scalars(select(Revision).order_by(Revision.id.desc())).first()
+            assert latest.changed_fields == ["en.lede"]

@@ -60,14 +60,19 @@ def form_data(update: Update) -> dict:
     return data
 
 
-def _timing(form: UpdateFormBase, update: Update) -> tuple[str, object]:
-    """Status and published time for the button pressed."""
-    given, now = form.published_utc(), utcnow()
+def _timing(form: UpdateFormBase, update: Update) -> tuple[str, datetime]:
+    """Status and published time for the button pressed; an unchanged time keeps its seconds."""
+    given, now, current = form.published_utc(), utcnow(), update.published_at
+    if given and current and given == current.replace(second=0, microsecond=0):
+        given = current  # the form shows minutes only
     if form.action.data == "schedule":
         return "published", given
     if form.action.data == "publish":
-        return "published", given if given and given <= now else now
-    return "draft", given or update.published_at or now
+        if given and given <= now:
+            return "published", given
+        live = update.status == "published" and current and current <= now
+        return "published", current if live else now
+    return "draft", given or current or now
 
 
 def _apply(form: UpdateFormBase, update: Update) -> None:
