@@ -24,7 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from portal import cli, errors, feedback, htmx, i18n, pagecache, search, vocab
+    from portal import cli, editor, errors, feedback, htmx, i18n, pagecache, search, vocab
     from portal.database import init_db
     from portal.extensions import limiter
     from portal.feeds import bp as feeds_bp
@@ -39,6 +39,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(public_bp)
     app.register_blueprint(feeds_bp)
     feedback.init_app(app)
+    editor.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     pagecache.init_app(app)

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -22,6 +23,7 @@ def _secret_key(instance_path: str) -> str:
 def load(instance_path: str) -> dict:
     """Build the configuration mapping for an app whose instance folder is given."""
     default_db = "sqlite:///" + str(Path(instance_path) / "portal.db")
+    idle_hours = float(os.environ.get("EDITOR_IDLE_HOURS", "8"))
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
@@ -43,4 +45,14 @@ def load(instance_path: str) -> dict:
         "UPDATES_PER_PAGE": 20,
         # Rendered public pages kept per process (bytes); 0 turns the page cache off.
         "PAGE_CACHE_BYTES": int(os.environ.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024)),
+        # Editors' session cookie: only the editor area writes it (public pages set none).
+        "EDITOR_IDLE_HOURS": idle_hours,
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=idle_hours),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("PORTAL_ENV") == "production",
+        # The editor area refreshes its own cookie; a public page never sends one back.
+        "SESSION_REFRESH_EACH_REQUEST": False,
+        # CSRF tokens live as long as the editor's session, not one hour: long articles.
+        "WTF_CSRF_TIME_LIMIT": None,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -162,3 +163,57 @@ def make_update(app, make_maker, make_tag):
         return update.id
 
     return make
+
+
+# --- editors ----------------------------------------------------------------------------
+
+EDITOR_NAME, EDITOR_PASSWORD = "eva", "correct horse battery"
+_CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_from(response) -> str:
+    """The CSRF token of the first editor form on a page."""
+    return _CSRF.search(response.get_data(as_text=True)).group(1)
+
+
+@pytest.fixture
+def editor_account(app):
+    """An editor called eva, not logged in."""
+    from portal.editor.accounts import hash_password
+    from portal.models import Editor
+
+    with app.app_context():
+        db.session.add(Editor(username=EDITOR_NAME, password_hash=hash_password(EDITOR_PASSWORD)))
+        db.session.commit()
+    return EDITOR_NAME
+
+
+def log_in(client, username=EDITOR_NAME, password=EDITOR_PASSWORD, lang="en", next_=None):
+    """Post the login form as a browser would: its page first, then the form with its token."""
+    token = csrf_from(client.get(f"/{lang}/editor/login"))
+    return client.post(
+        f"/{lang}/editor/login",
+        query_string={"next": next_} if next_ else {},
+        data={"username": username, "password": password, "csrf_token": token},
+    )
+
+
+@pytest.fixture
+def login():
+    """log_in(client, username=..., password=..., lang=..., next_=...) → the response."""
+    return log_in
+
+
+@pytest.fixture
+def csrf():
+    """csrf(response) → the CSRF token of the page's first editor form."""
+    return csrf_from
+
+
+@pytest.fixture
+def editor(client, editor_account):
+    """The test client, logged in as eva; `client.csrf` is a token for its session."""
+    response = log_in(client)
+    assert response.status_code == 303, response.get_data(as_text=True)
+    client.csrf = csrf_from(client.get("/en/editor/updates/new"))
+    return client

@@ -94,3 +94,48 @@ def test_every_page_type_is_valid_html(seeded, client, tmp_path):
     )
     print(report)
     assert not messages, f"{len(messages)} HTML validation error(s):\n{report}"
+
+
+def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
+    if shutil.which("java") is None:
+        pytest.skip("java is not installed: cannot run the Nu Html Checker (vnu.jar)")
+    assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
+    from portal.extensions import db
+    from portal.models import Feedback
+
+    with seeded.app_context():
+        db.session.add(Feedback(message="<b>More</b> please", lang="en", update_id=1))
+        db.session.commit()
+    files = []
+    for lang in ("en", "nl"):
+        pages = {
+            "dashboard": editor.get(f"/{lang}/editor/"),
+            "new": editor.get(f"/{lang}/editor/updates/new"),
+            "edit": editor.get(f"/{lang}/editor/updates/1/"),
+            "history": editor.get(f"/{lang}/editor/updates/1/history"),
+            "delete": editor.get(f"/{lang}/editor/updates/1/delete"),
+            "inbox": editor.get(f"/{lang}/editor/feedback/?state=all"),
+            "makers": editor.get(f"/{lang}/editor/makers/"),
+            "maker": editor.get(f"/{lang}/editor/makers/1/"),
+            "tags": editor.get(f"/{lang}/editor/tags/"),
+            "tag": editor.get(f"/{lang}/editor/tags/1/"),
+            "errors": editor.post(
+                f"/{lang}/editor/updates/new",
+                data={"csrf_token": editor.csrf, "source_url": "x", "action": "schedule"},
+            ),
+        }
+        anonymous = seeded.test_client()
+        pages["login"] = anonymous.get(f"/{lang}/editor/login")
+        pages["login-errors"] = anonymous.post(f"/{lang}/editor/login", data={"username": "x"})
+        for name, response in pages.items():
+            assert response.status_code in (200, 422), (name, response.status_code)
+            path = tmp_path / f"{lang}-editor-{name}.html"
+            path.write_bytes(response.get_data())
+            files.append(path)
+    messages = run_vnu(files)
+    report = "\n".join(
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')} {m.get('message')}"
+        f"\n    {m.get('extract', '').strip()!r}"
+        for m in messages
+    )
+    assert not messages, f"{len(messages)} HTML validation error(s):\n{report}"

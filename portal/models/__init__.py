@@ -9,14 +9,17 @@ from portal.models.content import (
     UpdateTranslation,
     update_tags,
 )
+from portal.models.editorial import LoginFailure, Revision
 from portal.models.people import Editor, Feedback
 from portal.models.state import SiteState
 
 __all__ = [
     "Editor",
     "Feedback",
+    "LoginFailure",
     "Maker",
     "MakerTranslation",
+    "Revision",
     "SiteState",
     "Tag",
     "TagTranslation",

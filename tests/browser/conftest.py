@@ -12,9 +12,12 @@ from werkzeug.serving import make_server
 
 from portal import create_app
 from portal.cli import seed_demo
+from portal.editor.accounts import hash_password
 from portal.extensions import db
+from portal.models import Editor
 
 CHROMIUM = Path("/usr/bin/chromium")
+EDITOR = ("browser-editor", "a long browser password")  # an account on the live server
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +38,8 @@ def live_server(compiled_catalogs, tmp_path_factory) -> Iterator[str]:
     with app.app_context():
         db.create_all()
         seed_demo()
+        db.session.add(Editor(username=EDITOR[0], password_hash=hash_password(EDITOR[1])))
+        db.session.commit()
         db.session.remove()
         db.engine.dispose()
 
@@ -97,3 +102,9 @@ def _stay_offline(page, base_url):
             r.abort()
 
     page.route("**/*", route)
+
+
+@pytest.fixture(scope="session")
+def editor_credentials(live_server) -> tuple[str, str]:
+    """(username, password) of the editor account on the live server."""
+    return EDITOR

@@ -1,0 +1,124 @@
+"""The login wall: every editor page needs a session; login, logout, idle expiry, throttle."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from urllib.parse import urlsplit
+
+from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask_babel import format_timedelta
+from flask_babel import gettext as _
+from werkzeug.exceptions import TooManyRequests
+
+from portal.editor import accounts, bp
+from portal.editor.forms import LoginForm, LogoutForm
+from portal.errors import render_error
+from portal.extensions import db
+from portal.models import Editor
+from portal.models.content import utcnow
+
+OPEN_ENDPOINTS = {"editor.login"}
+
+
+def safe_next(target: str | None) -> str | None:
+    """`target` when it is a path on this site; None for anything that could leave it."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or any(ord(ch) < 32 for ch in target):
+        return None
+    return target
+
+
+def _idle_limit() -> float:
+    return current_app.config["EDITOR_IDLE_HOURS"] * 3600
+
+
+def _session_editor() -> Editor | None:
+    """The editor of a live session; an idle or unknown one ends the session."""
+    editor_id, seen = session.get("editor_id"), session.get("seen", 0)
+    if editor_id is None:
+        return None
+    if time.time() - seen > _idle_limit():
+        session.clear()
+        return None
+    editor = db.session.get(Editor, editor_id)
+    if editor is None:
+        session.clear()
+    return editor
+
+
+@bp.before_request
+def require_editor():
+    """Send a visitor without a session to the login page, and back here afterwards."""
+    g.editor = _session_editor()
+    if g.editor is not None:
+        session["seen"] = int(time.time())  # sliding idle expiry; rewrites the cookie
+        return None
+    if request.endpoint in OPEN_ENDPOINTS:
+        return None
+    back = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for("editor.login", next=back))
+
+
+@bp.after_request
+def no_store(response):
+    """Editor pages are per person: never kept by a browser or any cache."""
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers.setdefault("X-Robots-Tag", "noindex")
+    return response
+
+
+@bp.app_context_processor
+def editor_context():
+    return {"logout_form": LogoutForm() if g.get("editor") else None}
+
+
+def _start_session(editor: Editor) -> None:
+    """A fresh session: whatever the visitor had before is dropped (no fixation)."""
+    session.clear()
+    session.permanent = True
+    session["sid"] = secrets.token_urlsafe(16)
+    session["editor_id"] = editor.id
+    session["seen"] = int(time.time())
+    editor.last_login_at = utcnow()
+    db.session.commit()
+
+
+def _too_many(wait: int):
+    when = format_timedelta(wait, add_direction=True)
+    text = _("Too many failed logins. Please try again %(when)s.", when=when)
+    response = render_error(TooManyRequests(), text=text)
+    response.headers["Retry-After"] = str(wait)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the login form; on good credentials start a session and go where asked."""
+    target = safe_next(request.values.get("next"))
+    if g.editor is not None and request.method == "GET":
+        return redirect(target or url_for("editor.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        if wait := accounts.seconds_blocked(form.username.data):
+            return _too_many(wait)
+        editor = accounts.check_login(form.username.data, form.password.data)
+        if editor is not None:
+            _start_session(editor)
+            return redirect(target or url_for("editor.dashboard"), 303)
+        accounts.record_failure(form.username.data)
+        form.password.errors.append(_("Unknown username or wrong password."))
+    status = 422 if form.errors else 200
+    return render_template("editor/login.html", form=form, next=target), status
+
+
+@bp.post("/logout")
+def logout():
+    """End the session (a POST with its CSRF token) and show the login page."""
+    if LogoutForm().validate_on_submit():
+        session.clear()
+        return redirect(url_for("editor.login"), 303)
+    return redirect(url_for("editor.dashboard"), 303)

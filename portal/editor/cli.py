@@ -1,0 +1,46 @@
+"""`flask --app wsgi create-editor USERNAME [--password-stdin] [--reset]`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import with_appcontext
+
+from portal.editor.accounts import MIN_PASSWORD, find_editor, hash_password
+from portal.extensions import db
+from portal.models import Editor
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@click.command("create-editor")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the password from one line of stdin.")
+@click.option("--reset", is_flag=True, help="Change the password of an existing editor.")
+@with_appcontext
+def create_editor_command(username: str, password_stdin: bool, reset: bool) -> None:
+    """Create an editor (or with --reset change their password)."""
+    username = username.strip()
+    if not username or len(username) > 80:
+        raise click.UsageError("A username has 1 to 80 characters.")
+    editor = find_editor(username)
+    if editor and not reset:
+        raise click.ClickException(
+            f"Editor {username!r} exists; use --reset to change the password."
+        )
+    if not editor and reset:
+        raise click.ClickException(f"There is no editor {username!r}.")
+    password = _read_password(password_stdin)
+    if len(password) < MIN_PASSWORD:
+        raise click.ClickException(f"A password needs at least {MIN_PASSWORD} characters.")
+    if editor is None:
+        editor = Editor(username=username, password_hash="")
+        db.session.add(editor)
+    editor.password_hash = hash_password(password)
+    db.session.commit()
+    click.echo(f"Password {'changed' if reset else 'set'} for editor {username}.", err=True)

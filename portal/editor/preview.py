@@ -1,0 +1,56 @@
+"""Signed, expiring links that let someone without an account read a draft."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, g, render_template, url_for
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from portal.editor import preview_bp
+from portal.extensions import db
+from portal.i18n import absolute, languages
+from portal.models import Update
+
+SALT = "portal.draft-preview"
+MAX_AGE = 7 * 24 * 3600
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+
+
+def token(update: Update) -> str:
+    return _serializer().dumps({"id": update.id, "status": update.status})
+
+
+def link(update: Update) -> str:
+    return absolute(url_for("preview.show", token=token(update)))
+
+
+def draft_for(value: str) -> Update | None:
+    """The draft a token names, while it is younger than 7 days and still a draft."""
+    try:
+        data = _serializer().loads(value, max_age=MAX_AGE)
+    except BadSignature:  # also SignatureExpired
+        return None
+    update = db.session.get(Update, data.get("id")) if isinstance(data, dict) else None
+    if update is None or update.status != "draft" or data.get("status") != update.status:
+        return None
+    return update
+
+
+@preview_bp.get("/<lang>/preview/<token>/")
+def show(token: str):
+    """Show a draft as readers will see it, to whoever holds a valid link."""
+    update = draft_for(token)
+    if update is None:
+        abort(404)
+    text = update.best_translation(g.lang, list(languages()))
+    g.alternates = {lang: url_for("preview.show", lang=lang, token=token) for lang in languages()}
+    return render_template("editor/preview.html", item=update, text=text)
+
+
+@preview_bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,147 @@
+"""What the editors' pages read: every update (drafts too), coverage, feedback, taxonomy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Select, func, select
+
+from portal.extensions import db
+from portal.i18n import languages
+from portal.models import Feedback, Maker, Revision, Tag, Update, UpdateTranslation
+from portal.models.content import utcnow
+
+STATUSES = ("draft", "scheduled", "published")
+# One language counts as outdated when the other was edited this much later.
+OUTDATED_AFTER = timedelta(seconds=1)
+PER_PAGE = 50
+
+
+def status_of(update: Update) -> str:
+    """draft, scheduled (published with a future time) or published."""
+    if update.status != "published":
+        return "draft"
+    return "scheduled" if update.published_at > utcnow() else "published"
+
+
+@dataclass
+class Coverage:
+    lang: str
+    present: bool
+    outdated: bool
+
+
+def coverage(update: Update) -> list[Coverage]:
+    """Per site language: is there a text, and was another language edited after it?"""
+    stamps = {t.lang: t.updated_at for t in update.translations}
+    newest = max(stamps.values(), default=None)
+    return [
+        Coverage(
+            lang,
+            lang in stamps,
+            lang in stamps and len(stamps) > 1 and newest - stamps[lang] > OUTDATED_AFTER,
+        )
+        for lang in languages()
+    ]
+
+
+def _has_language(lang: str):
+    return Update.id.in_(select(UpdateTranslation.update_id).where(UpdateTranslation.lang == lang))
+
+
+def dashboard_updates(
+    status: str = "", maker: str = "", missing: str = "", page: int = 1
+) -> tuple[list[Update], int]:
+    """Updates of every status, newest first, filtered; and how many match."""
+    query: Select = select(Update)
+    now = utcnow()
+    if status == "draft":
+        query = query.where(Update.status != "published")
+    elif status == "scheduled":
+        query = query.where(Update.status == "published", Update.published_at > now)
+    elif status == "published":
+        query = query.where(Update.status == "published", Update.published_at <= now)
+    if maker:
+        query = query.where(Update.maker_id.in_(select(Maker.id).where(Maker.slug == maker)))
+    if missing in languages():
+        query = query.where(~_has_language(missing))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = db.session.scalars(
+        query.order_by(Update.published_at.desc(), Update.id.desc())
+        .limit(PER_PAGE)
+        .offset((page - 1) * PER_PAGE)
+    ).all()
+    return list(items), total
+
+
+def unhandled_feedback() -> int:
+    return db.session.scalar(select(func.count()).where(Feedback.handled.is_(False))) or 0
+
+
+def feedback_inbox(state: str = "unhandled") -> list[Feedback]:
+    """Feedback newest first: unhandled, handled, or all of it."""
+    query = select(Feedback).order_by(Feedback.created_at.desc(), Feedback.id.desc())
+    if state == "unhandled":
+        query = query.where(Feedback.handled.is_(False))
+    elif state == "handled":
+        query = query.where(Feedback.handled.is_(True))
+    return list(db.session.scalars(query.limit(500)))
+
+
+def updates_by_id(ids) -> dict[int, Update]:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {u.id: u for u in db.session.scalars(select(Update).where(Update.id.in_(ids)))}
+
+
+def makers() -> list[Maker]:
+    return list(db.session.scalars(select(Maker).order_by(Maker.name)))
+
+
+def makers_by_id(ids) -> dict[int, Maker]:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {m.id: m for m in db.session.scalars(select(Maker).where(Maker.id.in_(ids)))}
+
+
+def tags(lang: str) -> list[Tag]:
+    return sorted(db.session.scalars(select(Tag)), key=lambda t: t.label(lang).casefold())
+
+
+def tag_usage() -> dict[int, int]:
+    from portal.models import update_tags
+
+    rows = db.session.execute(
+        select(update_tags.c.tag_id, func.count()).group_by(update_tags.c.tag_id)
+    )
+    return {tag_id: n for tag_id, n in rows}
+
+
+def slug_owner(lang: str, slug: str) -> int | None:
+    """The id of the update whose `lang` text has this slug, if any."""
+    return db.session.scalar(
+        select(UpdateTranslation.update_id).where(
+            UpdateTranslation.lang == lang, UpdateTranslation.slug == slug
+        )
+    )
+
+
+def revisions(update_id: int) -> list[Revision]:
+    return list(
+        db.session.scalars(
+            select(Revision)
+            .where(Revision.update_id == update_id)
+            .order_by(Revision.created_at.desc(), Revision.id.desc())
+        )
+    )
+
+
+def maker_slug_taken(slug: str) -> bool:
+    return db.session.scalar(select(Maker.id).where(Maker.slug == slug)) is not None
+
+
+def tag_slug_taken(slug: str) -> bool:
+    return db.session.scalar(select(Tag.id).where(Tag.slug == slug)) is not None

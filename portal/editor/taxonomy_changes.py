@@ -1,0 +1,60 @@
+"""Writing makers and tags through the ORM (so page cache and search follow)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.i18n import languages
+from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, update_tags
+
+
+def maker_data(maker: Maker) -> dict:
+    data = {"slug": maker.slug, "name": maker.name, "website": maker.website}
+    return data | {f"description_{lang}": maker.description(lang) for lang in languages()}
+
+
+def save_maker(maker: Maker, form) -> None:
+    maker.slug, maker.name, maker.website = (
+        form.slug.data,
+        form.name.data.strip(),
+        form.website.data or "",
+    )
+    for lang in languages():
+        text = next((t for t in maker.translations if t.lang == lang), None)
+        if text is None:
+            text = MakerTranslation(lang=lang)
+            maker.translations.append(text)
+        text.description = (form[f"description_{lang}"].data or "").strip()
+    db.session.add(maker)
+    db.session.commit()
+
+
+def tag_data(tag: Tag) -> dict:
+    return {"slug": tag.slug} | {f"label_{lang}": tag.label(lang) for lang in languages()}
+
+
+def save_tag(tag: Tag, form) -> None:
+    tag.slug = form.slug.data
+    for lang in languages():
+        text = next((t for t in tag.translations if t.lang == lang), None)
+        if text is None:
+            text = TagTranslation(lang=lang)
+            tag.translations.append(text)
+        text.label = form[f"label_{lang}"].data.strip()
+    db.session.add(tag)
+    db.session.commit()
+
+
+def merge_tags(source: Tag, target: Tag) -> None:
+    """Every update tagged `source` gets `target` instead; `source` is removed."""
+    tagged = db.session.scalars(
+        select(Update).join(update_tags).where(update_tags.c.tag_id == source.id)
+    ).all()
+    for update in tagged:
+        update.tags = [t for t in update.tags if t.id != source.id]
+        if target not in update.tags:
+            update.tags.append(target)
+    db.session.flush()
+    db.session.delete(source)
+    db.session.commit()

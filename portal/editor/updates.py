@@ -1,0 +1,143 @@
+"""Writing: the dashboard, the update form in both languages, history, delete."""
+
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from portal.editor import bp, preview, queries, writing
+from portal.editor.forms import ActionForm, PreviewForm, choices, update_form
+from portal.extensions import db
+from portal.i18n import languages
+from portal.models import Revision, Update
+from portal.rendering import render_markdown
+
+
+def _update_or_404(update_id: int) -> Update:
+    return db.session.get(Update, update_id) or abort(404)
+
+
+def _page_number() -> int:
+    raw = request.args.get("page", "1")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 100_000 else 1
+
+
+@bp.get("/")
+def dashboard():
+    """List every update with its status and language coverage, filtered by the query."""
+    chosen = {name: request.args.get(name, "") for name in ("status", "maker", "missing")}
+    items, total = queries.dashboard_updates(page=_page_number(), **chosen)
+    return render_template(
+        "editor/dashboard.html",
+        items=items,
+        total=total,
+        chosen=chosen,
+        makers=queries.makers(),
+        unhandled=queries.unhandled_feedback(),
+        status_of=queries.status_of,
+        coverage=queries.coverage,
+    )
+
+
+def _choices(form) -> None:
+    form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
+    form.tags.choices = choices((t.id, t.label(g.lang)) for t in queries.tags(g.lang))
+
+
+def _form_page(form, update: Update | None, status: int = 200):
+    return render_template(
+        "editor/update_form.html",
+        form=form,
+        update=update,
+        status=update and queries.status_of(update),
+        langs=languages(),
+    ), status
+
+
+@bp.route("/updates/new", methods=["GET", "POST"])
+def new_update():
+    """Write a new update; save it as a draft, publish it or schedule it."""
+    form = update_form()
+    _choices(form)
+    if form.validate_on_submit():
+        update = writing.save(form, None, g.editor)
+        if update is not None:
+            flash(_("Saved."))
+            return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+    return _form_page(form, None, 422 if request.method == "POST" else 200)
+
+
+@bp.route("/updates/<int:update_id>/", methods=["GET", "POST"])
+def edit_update(update_id: int):
+    """Change an update; every save keeps a revision."""
+    update = _update_or_404(update_id)
+    form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
+    _choices(form)
+    if form.validate_on_submit():
+        if writing.save(form, update, g.editor) is not None:
+            flash(_("Saved."))
+            return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+        update = _update_or_404(update_id)
+    return _form_page(form, update, 422 if request.method == "POST" else 200)
+
+
+@bp.post("/preview-body")
+def preview_body():
+    """The Markdown body as readers will see it (htmx, while the editor types)."""
+    code = request.form.get("preview", "")
+    if not PreviewForm().validate_on_submit() or code not in languages():
+        return _("The preview could not be made."), 422
+    body = request.form.get(f"{code}-body", "")[:100_000]
+    return render_template("editor/_preview.html", html=render_markdown(body))
+
+
+@bp.route("/updates/<int:update_id>/delete", methods=["GET", "POST"])
+def delete_update(update_id: int):
+    """Ask for confirmation, then remove the update from the site."""
+    update = _update_or_404(update_id)
+    form = ActionForm()
+    if form.validate_on_submit():
+        writing.delete_update(update)
+        flash(_("The update was deleted."))
+        return redirect(url_for("editor.dashboard"), 303)
+    return render_template("editor/delete.html", update=update, form=form)
+
+
+@bp.get("/updates/<int:update_id>/history")
+def history(update_id: int):
+    """Every saved version of an update, newest first, each restorable."""
+    update = _update_or_404(update_id)
+    return render_template(
+        "editor/history.html",
+        update=update,
+        revisions=queries.revisions(update.id),
+        form=ActionForm(),
+    )
+
+
+@bp.post("/updates/<int:update_id>/history/<int:revision_id>/restore")
+def restore(update_id: int, revision_id: int):
+    """Make the update as it was in an earlier revision."""
+    update = _update_or_404(update_id)
+    revision = db.session.get(Revision, revision_id)
+    if revision is None or revision.update_id != update.id:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if writing.restore(update, revision, g.editor):
+        flash(_("The earlier version is back."))
+    else:
+        flash(_("That version uses an address another update has now; it was not restored."))
+    return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+
+
+@bp.post("/updates/<int:update_id>/preview-link")
+def preview_link(update_id: int):
+    """A signed link, valid seven days, that lets anyone read this draft."""
+    update = _update_or_404(update_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if update.status != "draft":
+        flash(_("Only a draft has a preview link; this update is public."))
+        return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+    return render_template("editor/preview_link.html", update=update, link=preview.link(update))

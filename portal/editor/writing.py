@@ -1,0 +1,194 @@
+"""Saving an update from the form: all or nothing, with a revision of every save."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import to_user_timezone
+from sqlalchemy import delete, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.exc import IntegrityError
+
+from portal.editor import queries
+from portal.editor.forms import UpdateFormBase
+from portal.extensions import db
+from portal.i18n import languages
+from portal.models import Editor, Feedback, Revision, Tag, Update, UpdateTranslation
+from portal.models.content import utcnow
+
+SHARED = ("maker_id", "type", "audience", "level", "importance", "source_url", "author")
+TEXT = ("slug", "title", "lede", "body", "impact", "takeaways_text")
+SLUG_TAKEN = _l("Another update already uses this address in this language.")
+
+
+def snapshot(update: Update) -> dict:
+    """Everything an editor can change, as plain JSON-able values."""
+    return {
+        **{name: getattr(update, name) for name in SHARED},
+        "status": update.status,
+        "published_at": update.published_at.isoformat(timespec="seconds"),
+        "tags": sorted(tag.id for tag in update.tags),
+        "texts": {t.lang: {name: getattr(t, name) for name in TEXT} for t in update.translations},
+    }
+
+
+def changes(before: dict | None, after: dict) -> list[str]:
+    """Names of what differs: shared fields by name, texts as `en.title`."""
+    if before is None:
+        return ["created"]
+    names = [key for key in after if key != "texts" and before.get(key) != after[key]]
+    for lang in sorted(set(before["texts"]) | set(after["texts"])):
+        old, new = before["texts"].get(lang), after["texts"].get(lang)
+        if old is None or new is None:
+            names.append(f"{lang}.{'added' if old is None else 'removed'}")
+            continue
+        names += [f"{lang}.{name}" for name in TEXT if old[name] != new[name]]
+    return names
+
+
+def form_data(update: Update) -> dict:
+    """The form's initial values for an existing update (times in the site's zone)."""
+    data = {name: getattr(update, name) for name in SHARED if name != "maker_id"}
+    data |= {"maker": update.maker_id, "tags": [tag.id for tag in update.tags]}
+    data["published_at"] = to_user_timezone(update.published_at).replace(tzinfo=None)
+    data["action"] = "draft" if update.status != "published" else "publish"
+    for t in update.translations:
+        data[t.lang] = {name: getattr(t, name) for name in TEXT if name != "takeaways_text"}
+        data[t.lang]["takeaways"] = t.takeaways_text
+    return data
+
+
+def _timing(form: UpdateFormBase, update: Update) -> tuple[str, datetime]:
+    """Status and published time for the button pressed; an unchanged time keeps its seconds."""
+    given, now, current = form.published_utc(), utcnow(), update.published_at
+    if given and current and given == current.replace(second=0, microsecond=0):
+        given = current  # the form shows minutes only
+    if form.action.data == "schedule":
+        return "published", given
+    if form.action.data == "publish":
+        if given and given <= now:
+            return "published", given
+        live = update.status == "published" and current and current <= now
+        return "published", current if live else now
+    return "draft", given or current or now
+
+
+def _apply(form: UpdateFormBase, update: Update) -> None:
+    update.maker_id = form.maker.data
+    for name in ("type", "audience", "level", "importance", "source_url", "author"):
+        setattr(update, name, getattr(form, name).data or "")
+    update.status, update.published_at = _timing(form, update)
+    update.tags = list(db.session.scalars(select(Tag).where(Tag.id.in_(form.tags.data or []))))
+    for lang, text in form.translations().items():
+        _apply_text(
+            update,
+            lang,
+            text.present
+            and {
+                "slug": text.slug.data,
+                "title": text.title.data,
+                "lede": text.lede.data,
+                "body": text.body.data,
+                "impact": text.impact.data,
+                "takeaways_text": "\n".join(
+                    line.strip() for line in text.takeaways.data.splitlines() if line.strip()
+                ),
+            },
+        )
+
+
+def _apply_text(update: Update, lang: str, values: dict | bool) -> None:
+    """Create, change or (for an emptied language) remove the text in `lang`."""
+    existing = update.translation(lang)
+    if not values:
+        if existing is not None:
+            update.translations.remove(existing)
+        return
+    if existing is None:
+        existing = UpdateTranslation(lang=lang)
+        update.translations.append(existing)
+    for name, value in values.items():
+        if getattr(existing, name, None) != value:
+            setattr(existing, name, value)
+
+
+def slug_conflicts(form: UpdateFormBase, update_id: int | None) -> bool:
+    """Put an error on every slug another update already has; True when there was one."""
+    found = False
+    for lang, text in form.translations().items():
+        if not text.present:
+            continue
+        owner = queries.slug_owner(lang, text.slug.data)
+        if owner is not None and owner != update_id:
+            text.slug.errors.append(SLUG_TAKEN)
+            found = True
+    return found
+
+
+def _record(update: Update, before: dict | None, editor: Editor, note: str = "") -> None:
+    after = snapshot(update)
+    names = changes(before, after) + ([note] if note else [])
+    db.session.add(
+        Revision(
+            update_id=update.id,
+            editor_id=editor.id,
+            editor_name=editor.username,
+            changed="\n".join(names),
+            snapshot=json.dumps(after, sort_keys=True),
+        )
+    )
+
+
+def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update | None:
+    """Apply a valid form and keep a revision, in one transaction; None when refused."""
+    if slug_conflicts(form, update.id if update else None):
+        return None
+    before = snapshot(update) if update else None
+    if update is None:
+        update = Update()
+        db.session.add(update)
+    try:
+        with db.session.no_autoflush:
+            _apply(form, update)
+        db.session.flush()
+        _record(update, before, editor)
+        db.session.commit()
+    except IntegrityError:  # a slug taken between the check and the save
+        db.session.rollback()
+        next(iter(form.translations().values())).slug.errors.append(SLUG_TAKEN)
+        return None
+    return update
+
+
+def restore(update: Update, revision: Revision, editor: Editor) -> bool:
+    """Make the update as it was in `revision` (a new revision records it); False if refused."""
+    state = json.loads(revision.snapshot)
+    before = snapshot(update)
+    try:
+        with db.session.no_autoflush:
+            for name in SHARED:
+                setattr(update, name, state[name])
+            update.status = state["status"]
+            update.published_at = datetime.fromisoformat(state["published_at"])
+            update.tags = list(db.session.scalars(select(Tag).where(Tag.id.in_(state["tags"]))))
+            for lang in languages():
+                _apply_text(update, lang, state["texts"].get(lang) or False)
+        db.session.flush()
+        _record(update, before, editor, note=f"restored #{revision.id}")
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
+
+
+def delete_update(update: Update) -> None:
+    """Remove the update everywhere: listings, search and feeds follow the ORM delete."""
+    db.session.execute(
+        sql_update(Feedback).where(Feedback.update_id == update.id).values(update_id=None)
+    )
+    db.session.execute(delete(Revision).where(Revision.update_id == update.id))
+    db.session.delete(update)
+    db.session.commit()

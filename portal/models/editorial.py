@@ -1,0 +1,42 @@
+"""The editors' records: every saved version of an update, and failed logins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from portal.extensions import db
+from portal.models.content import utcnow
+
+
+class Revision(db.Model):
+    """One save of an update: who, when, which fields changed, and the whole state as JSON."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"), index=True)
+    editor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("editors.id", ondelete="SET NULL"), default=None
+    )
+    editor_name: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed: Mapped[str] = mapped_column(Text, default="")  # field names, one per line
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the update and its translations
+
+    @property
+    def changed_fields(self) -> list[str]:
+        return [name for name in self.changed.splitlines() if name]
+
+
+class LoginFailure(db.Model):
+    """A failed login, counted per key: a hashed username or a hashed client, never raw."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,349 @@
+"""The editors' area: accounts, login, sessions, throttling, CSRF, the login wall."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from sqlalchemy import select
+
+from portal.editor.accounts import MAX_FAILURES
+from portal.extensions import db
+from portal.models import Editor
+
+LANGS = ["en", "nl"]
+EDITOR_NAME, EDITOR_PASSWORD = "eva", "correct horse battery"  # `editor_account`'s
+
+
+def session_cookie(response) -> str:
+    return next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
+
+
+# --- accounts on the command line ---------------------------------------------------------
+
+
+def test_create_editor_reads_the_password_from_stdin_and_hashes_it(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["create-editor", "anna", "--password-stdin"], input="x" * 14 + "\n"
+    )
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        editor = db.session.scalar(select(Editor).where(Editor.username == "anna"))
+        assert editor.password_hash.startswith("scrypt:")
+        assert "x" * 14 not in editor.password_hash
+
+
+def test_create_editor_refuses_short_passwords_and_existing_names(app, editor_account):
+    runner = app.test_cli_runner()
+    short = runner.invoke(args=["create-editor", "bob", "--password-stdin"], input="short\n")
+    assert short.exit_code != 0 and "12 characters" in short.output
+    again = runner.invoke(
+        args=["create-editor", EDITOR_NAME, "--password-stdin"], input="y" * 14 + "\n"
+    )
+    assert again.exit_code != 0 and "--reset" in again.output
+    with app.app_context():
+        assert db.session.scalar(select(Editor).where(Editor.username == "bob")) is None
+
+
+def test_reset_changes_the_password(app, client, editor_account, login):
+    runner = app.test_cli_runner()
+    result = runner.invoke(
+        args=["create-editor", EDITOR_NAME, "--reset", "--password-stdin"],
+        input="a brand new passphrase\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert login(client).status_code == 422
+    assert login(client, password="a brand new passphrase").status_code == 303
+
+
+def test_create_editor_prompts_for_a_hidden_password(app):
+    runner = app.test_cli_runner()
+    secret = "typed at the prompt"
+    result = runner.invoke(args=["create-editor", "carla"], input=f"{secret}\n{secret}\n")
+    assert result.exit_code == 0, result.output
+    assert secret not in result.output
+
+
+# --- login and logout --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_login_page_is_translated_and_private(client, lang):
+    response = client.get(f"/{lang}/editor/login")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert {"en": "Editor login", "nl": "Inloggen voor redacteuren"}[lang] in page
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert '<meta name="robots" content="noindex">' in page
+    assert 'for="username"' in page and 'for="password"' in page
+
+
+def test_login_sets_a_fresh_httponly_lax_session_and_shows_the_dashboard(
+    client, editor_account, login
+):
+    before = session_cookie(client.get("/en/editor/login"))
+    response = login(client)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/en/editor/"
+    cookie = session_cookie(response)
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    assert cookie.split(";")[0] != before.split(";")[0]  # rotated at login
+    dashboard = client.get("/en/editor/")
+    assert dashboard.status_code == 200
+    assert "Signed in as eva" in dashboard.get_data(as_text=True)
+    assert dashboard.headers["Cache-Control"] == "private, no-store"
+
+
+def test_session_cookie_is_secure_in_production(monkeypatch, tmp_path):
+    from portal import create_app
+
+    monkeypatch.setenv("PORTAL_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "k" * 32)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}"})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_wrong_password_and_unknown_user_get_the_same_answer(client, editor_account, login):
+    wrong = login(client, password="not the password")
+    unknown = login(client, username="nobody", password="not the password")
+    assert wrong.status_code == unknown.status_code == 422
+    message = "Unknown username or wrong password."
+    assert message in wrong.get_data(as_text=True)
+    assert message in unknown.get_data(as_text=True)
+    assert client.get("/en/editor/").status_code == 302
+
+
+def test_logout_is_a_post_that_ends_the_session(editor):
+    assert editor.get("/en/editor/logout").status_code == 405
+    response = editor.post("/en/editor/logout", data={"csrf_token": editor.csrf})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/en/editor/login"
+    assert editor.get("/en/editor/").status_code == 302
+
+
+def test_logout_without_a_token_does_not_log_out(editor):
+    editor.post("/en/editor/logout", data={})
+    assert editor.get("/en/editor/").status_code == 200
+
+
+def test_an_idle_session_expires(app, editor):
+    assert app.permanent_session_lifetime.total_seconds() == 8 * 3600
+    with editor.session_transaction() as session:
+        session["seen"] = int(time.time()) - 8 * 3600 - 5
+    response = editor.get("/en/editor/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/en/editor/login")
+
+
+def test_an_active_session_slides(editor):
+    with editor.session_transaction() as session:
+        session["seen"] = int(time.time()) - 7 * 3600
+    assert editor.get("/en/editor/").status_code == 200
+    with editor.session_transaction() as session:
+        assert time.time() - session["seen"] < 60
+
+
+def test_idle_hours_are_configurable(tmp_path):
+    from portal import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'i.db'}",
+            "EDITOR_IDLE_HOURS": 1,
+        }
+    )
+    assert app.permanent_session_lifetime.total_seconds() == 3600
+
+
+# --- next: back after login, never elsewhere -----------------------------------------------
+
+
+def test_an_editor_url_leads_to_login_and_back(client, editor_account, login):
+    response = client.get("/nl/editor/feedback/?state=all")
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    assert location.startswith("/nl/editor/login?next=")
+    form_page = client.get(location)
+    assert 'action="/nl/editor/login?next=' in form_page.get_data(as_text=True)
+    after = login(client, lang="nl", next_="/nl/editor/feedback/?state=all")
+    assert after.headers["Location"] == "/nl/editor/feedback/?state=all"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+        "http:/evil.example",
+        "/%0d%0aSet-Cookie:x",
+    ],
+)
+def test_next_never_leaves_the_site(client, editor_account, target, login):
+    response = login(client, next_=target)
+    assert response.status_code == 303
+    location = response.headers["Location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert "evil" not in location
+
+
+# --- throttling ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_five_failures_for_a_username_block_it_even_with_the_right_password(
+    client, editor_account, lang, login
+):
+    for _ in range(MAX_FAILURES):
+        assert login(client, password="wrong password!", lang=lang).status_code == 422
+    blocked = login(client, lang=lang)
+    assert blocked.status_code == 429
+    text = blocked.get_data(as_text=True)
+    assert {"en": "Too many failed logins", "nl": "Te veel mislukte pogingen"}[lang] in text
+    assert int(blocked.headers["Retry-After"]) > 14 * 60
+    assert blocked.headers["Cache-Control"] == "private, no-store"
+    assert client.get(f"/{lang}/editor/").status_code == 302
+
+
+def test_unknown_usernames_are_blocked_the_same_way(client, editor_account, login):
+    for _ in range(MAX_FAILURES):
+        login(client, username="ghost", password="wrong password!")
+    ghost = login(client, username="ghost", password="wrong password!")
+    assert ghost.status_code == 429
+
+
+def test_five_failures_from_one_client_block_every_username(app, client, editor_account, login):
+    for n in range(MAX_FAILURES):
+        login(client, username=f"guess{n}", password="wrong password!")
+    assert login(client).status_code == 429
+    other = app.test_client()  # eva herself, from another address: her name has no failures
+    other.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+    assert login(other).status_code == 303
+
+
+def test_throttle_counts_only_the_last_fifteen_minutes(
+    app, client, editor_account, monkeypatch, login
+):
+    from datetime import timedelta
+
+    from portal.editor import accounts
+    from portal.models.content import utcnow
+
+    for _ in range(MAX_FAILURES):
+        login(client, password="wrong password!")
+    later = utcnow() + timedelta(minutes=16)
+    monkeypatch.setattr(accounts, "utcnow", lambda: later)
+    assert login(client).status_code == 303
+
+
+def test_no_raw_address_is_stored(app, client, editor_account, login):
+    from portal.models import LoginFailure
+
+    login(client, password="wrong password!")
+    with app.app_context():
+        keys = db.session.scalars(select(LoginFailure.key)).all()
+    assert keys and all(re.fullmatch(r"(user|client):[0-9a-f]{64}", key) for key in keys)
+    assert not any("127.0.0.1" in key or EDITOR_NAME in key for key in keys)
+
+
+# --- CSRF -----------------------------------------------------------------------------------
+
+
+def test_csrf_is_on_and_a_login_without_a_token_is_refused(app, client, editor_account):
+    assert app.config.get("WTF_CSRF_ENABLED", True)
+    client.get("/en/editor/login")
+    response = client.post(
+        "/en/editor/login", data={"username": EDITOR_NAME, "password": EDITOR_PASSWORD}
+    )
+    assert response.status_code == 422
+    assert "Please try again" in response.get_data(as_text=True)
+    assert client.get("/en/editor/").status_code == 302
+
+
+def test_a_write_without_a_token_changes_nothing(app, editor, make_update):
+    update_id = make_update(en={"title": "Kept"})
+    response = editor.post(f"/en/editor/updates/{update_id}/delete", data={})
+    assert response.status_code == 200  # the confirmation again
+    response = editor.post(f"/en/editor/updates/{update_id}/delete", data={"csrf_token": "forged"})
+    assert response.status_code == 200
+    assert editor.get("/en/updates/kept/").status_code == 200
+
+
+# --- the login wall ----------------------------------------------------------------------------
+
+
+def _concrete(rule) -> str:
+    values = {arg: 1 for arg in rule.arguments if arg != "lang"}
+    path = rule.rule.replace("<lang>", "en")
+    for name in values:
+        path = re.sub(rf"<(?:\w+:)?{name}>", "1", path)
+    return path
+
+
+def test_every_editor_route_refuses_an_anonymous_request(app, client, make_update):
+    make_update(en={"title": "Target"})
+    rules = [r for r in app.url_map.iter_rules() if r.endpoint.startswith("editor.")]
+    assert len(rules) >= 15
+    checked = 0
+    for rule in rules:
+        if rule.endpoint == "editor.login":
+            continue
+        path = _concrete(rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(path, method=method, data={"csrf_token": "x"})
+            assert response.status_code == 302, (method, path, response.status_code)
+            assert response.headers["Location"].startswith("/en/editor/login"), path
+            assert response.headers["Cache-Control"] == "private, no-store"
+            checked += 1
+    assert checked >= 20
+    assert client.get("/en/updates/target/").status_code == 200  # nothing was deleted
+
+
+# --- cookies: only the editors' area sets one ---------------------------------------------------
+
+
+def test_public_pages_and_feedback_set_no_cookie_but_editor_pages_do(
+    client, make_update, editor_account
+):
+    update_id = make_update(en={"title": "Hello"}, nl={"title": "Hallo"})
+    for url in ["/", "/en/", "/nl/updates/", "/en/updates/hello/", "/en/makers/", "/en/feed.xml"]:
+        response = client.get(url)
+        assert "Set-Cookie" not in response.headers, url
+    post = client.post("/en/feedback", data={"update": update_id, "message": "More please"})
+    assert "Set-Cookie" not in post.headers
+    assert "Set-Cookie" in client.get("/en/editor/login").headers
+
+
+def test_a_logged_in_editor_reading_public_pages_gets_no_cookie_there(editor, make_update):
+    make_update(en={"title": "Hello"})
+    response = editor.get("/en/updates/hello/")
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+
+
+def test_the_migration_creates_the_editor_tables(tmp_path):
+    import sqlite3
+
+    from flask_migrate import downgrade, upgrade
+
+    from portal import create_app
+
+    path = tmp_path / "migrated.db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        upgrade()
+        tables = {row[0] for row in sqlite3.connect(path).execute("select name from sqlite_master")}
+        assert {"revisions", "login_failures", "ix_login_failures_key_at"} <= tables
+        downgrade(revision="a3c41e7d9b15")
+        tables = {row[0] for row in sqlite3.connect(path).execute("select name from sqlite_master")}
+        assert "revisions" not in tables and "login_failures" not in tables
+        db.engine.dispose()
