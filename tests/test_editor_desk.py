@@ -61,6 +61,23 @@ def test_a_preview_link_stops_working_when_the_draft_changes_status(app, editor,
     assert response.headers["Cache-Control"] == "private, no-store"
 
 
+def test_a_preview_link_dies_when_the_draft_is_published_and_drafted_again(
+    app, draft_id, monkeypatch
+):
+    from portal.editor import preview
+
+    stamp = int(time.time()) - 60  # made a minute ago
+    with app.test_request_context("/en/"), monkeypatch.context() as patched:
+        patched.setattr(TimestampSigner, "get_timestamp", lambda self: stamp)
+        link = f"/en/preview/{preview.token(db.session.get(Update, draft_id))}/"
+    assert app.test_client().get(link).status_code == 200
+    for status in ("published", "draft"):
+        with app.app_context():
+            db.session.get(Update, draft_id).status = status
+            db.session.commit()
+    assert app.test_client().get(link).status_code == 404
+
+
 def test_a_preview_link_expires_after_seven_days(app, draft_id, monkeypatch):
     from portal.editor import preview
 

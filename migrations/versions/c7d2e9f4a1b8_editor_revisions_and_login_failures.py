@@ -7,6 +7,8 @@ Create Date: 2026-11-27 23:00:00.000000
 `revisions` keeps every save of an update (who, when, what changed, a JSON snapshot)
 so an editor can restore an earlier version. `login_failures` counts failed logins
 per hashed username and hashed client for the 15-minute throttle.
+`updates.status_changed_at` lets a draft's preview link die when the status changes,
+even if it later changes back.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -44,9 +46,13 @@ def upgrade():
     )
     with op.batch_alter_table('login_failures', schema=None) as batch_op:
         batch_op.create_index('ix_login_failures_key_at', ['key', 'at'], unique=False)
+    # Plain ALTER TABLE, never batch mode: recreating `updates` on SQLite would fire the
+    # ON DELETE CASCADE of its translations while foreign keys are on.
+    op.add_column('updates', sa.Column('status_changed_at', sa.DateTime(), nullable=True))
 
 
 def downgrade():
+    op.drop_column('updates', 'status_changed_at')
     with op.batch_alter_table('login_failures', schema=None) as batch_op:
         batch_op.drop_index('ix_login_failures_key_at')
     op.drop_table('login_failures')

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import abort, current_app, g, render_template, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -29,11 +31,16 @@ def link(update: Update) -> str:
 def draft_for(value: str) -> Update | None:
     """The draft a token names, while it is younger than 7 days and still a draft."""
     try:
-        data = _serializer().loads(value, max_age=MAX_AGE)
+        data, issued = _serializer().loads(value, max_age=MAX_AGE, return_timestamp=True)
     except BadSignature:  # also SignatureExpired
         return None
     update = db.session.get(Update, data.get("id")) if isinstance(data, dict) else None
     if update is None or update.status != "draft" or data.get("status") != update.status:
+        return None
+    # Published (or scheduled) and back to draft since the link was made: the link is spent.
+    # The stamp has whole seconds, so a change in the second the link was made is let pass.
+    changed = update.status_changed_at
+    if changed is not None and changed >= issued.replace(tzinfo=None) + timedelta(seconds=1):
         return None
     return update
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    event,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.attributes import NEVER_SET, NO_VALUE
 
 from portal.extensions import db
 
@@ -102,6 +113,8 @@ class Update(db.Model):
     importance: Mapped[int] = mapped_column(Integer, default=3)
     author: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set whenever the status changes (see _status_changed): preview links issued before die.
+    status_changed_at: Mapped[datetime | None] = mapped_column(default=None)
 
     maker: Mapped[Maker] = relationship(back_populates="updates", lazy="joined")
     translations: Mapped[list[UpdateTranslation]] = relationship(
@@ -157,3 +170,10 @@ class UpdateTranslation(db.Model):
     def reading_minutes(self) -> int:
         """Minutes to read the body at 200 words a minute, at least one."""
         return max(1, math.ceil(len(self.body.split()) / WORDS_PER_MINUTE))
+
+
+@event.listens_for(Update.status, "set", active_history=True)
+def _status_changed(target: Update, value, oldvalue, initiator) -> None:
+    """A real change of status, not the first value of a new update."""
+    if oldvalue not in (NO_VALUE, NEVER_SET) and value != oldvalue:
+        target.status_changed_at = utcnow()
