@@ -144,9 +144,10 @@ def _instructions(database: Path, path: str, query: str, hx: bool, cache: bool) 
     little that start-up noise would otherwise show)."""
     repeat = 100 if cache else 10
     totals = []
-    env = os.environ | {"PYTHONHASHSEED": "0", "PAGE_CACHE_BYTES": "" if cache else "0"}
-    if cache:
-        env.pop("PAGE_CACHE_BYTES")
+    env = {k: v for k, v in os.environ.items() if k != "PAGE_CACHE_BYTES"}
+    env["PYTHONHASHSEED"] = "0"
+    if not cache:
+        env["PAGE_CACHE_BYTES"] = "0"
     for n in (0, repeat):
         out = subprocess.run(
             [

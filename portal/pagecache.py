@@ -11,8 +11,10 @@ so a rendered page can be kept and served again. It stays correct because:
 - a page also expires when the next scheduled update goes live (the earliest future
   `published_at`), so scheduling needs no cron job and no edit;
 - only GET responses of views marked with `@cacheable`, with status 200 and no cookie,
-  are kept; the key is the path, the query string and whether htmx asked for a
-  fragment (the only request header public pages vary on).
+  are kept (the decorator reads the version and expiry before the view runs, so other
+  requests, such as the editors' pages, cost no extra query); the key is the path, the
+  query string and whether htmx asked for a fragment (the only request header public
+  pages vary on).
 
 Kept responses carry a content-derived `ETag`; a matching `If-None-Match` gets a 304.
 The cache is per process and bounded in bytes (`PAGE_CACHE_BYTES`, 0 turns it off).
@@ -29,7 +31,7 @@ from datetime import datetime
 from functools import wraps
 from itertools import chain
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
@@ -64,7 +66,10 @@ def cacheable(view: Callable) -> Callable:
 
     @wraps(view)
     def marked(*args, **kwargs):
-        request.environ[ENVIRON_FLAG] = True
+        # Read the version before the view reads content: an edit in between makes the kept
+        # page stale at once instead of keeping old content under a new version.
+        if (cache := current_app.extensions.get("page_cache")) is not None:
+            request.environ[ENVIRON_FLAG] = cache.state(with_expiry=True)
         return view(*args, **kwargs)
 
     return marked
@@ -129,10 +134,7 @@ class PageCache:
                     if key in self.entries:
                         self.entries.move_to_end(key)
                 return self._serve(entry, environ, start_response)
-        state = self.state(with_expiry=True)
-        if state is None:
-            return self.wsgi_app(environ, start_response)
-        return self._render_and_keep(key, state, environ, start_response)
+        return self._render_and_keep(key, environ, start_response)
 
     @staticmethod
     def _fresh(entry: Entry) -> bool:
@@ -150,7 +152,8 @@ class PageCache:
         start_response(entry.status, entry.headers)
         return [entry.body]
 
-    def _render_and_keep(self, key, state, environ, start_response):
+    def _render_and_keep(self, key, environ, start_response):
+        """Let the app answer; keep the answer if a @cacheable view gave it (with its state)."""
         captured: dict = {}
 
         def capture(status, headers, exc_info=None):
@@ -158,8 +161,9 @@ class PageCache:
             return lambda data: None  # write() is never used by Flask
 
         app_iter = self.wsgi_app(environ, capture)
+        state = environ.get(ENVIRON_FLAG)
         keep = (
-            environ.get(ENVIRON_FLAG)
+            state is not None
             and captured.get("status", "").startswith("200")
             and not any(k.lower() == "set-cookie" for k, _ in captured["headers"])
         )

@@ -180,7 +180,9 @@ def test_errors_and_redirects_are_not_kept(app, client, make_update, statements)
     assert "page_cache" in app.extensions
     keys = {path for path, _, _ in app.extensions["page_cache"].entries}
     assert "/en/updates/nothing-here/" not in keys
+    statements.clear()
     assert client.get("/").status_code == 302
+    assert not any("site_state" in sql for sql in statements)  # not cacheable: no version read
     assert "/" not in {path for path, _, _ in app.extensions["page_cache"].entries}
 
 
