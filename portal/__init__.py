@@ -24,7 +24,19 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from portal import cli, editor, errors, feedback, htmx, i18n, pagecache, search, vocab
+    from portal import (
+        backup,
+        cli,
+        editor,
+        errors,
+        feedback,
+        htmx,
+        i18n,
+        importing,
+        pagecache,
+        search,
+        vocab,
+    )
     from portal.database import init_db
     from portal.extensions import limiter
     from portal.feeds import bp as feeds_bp
@@ -42,6 +54,8 @@ def create_app(config: dict | None = None) -> Flask:
     editor.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    importing.init_app(app)
+    backup.init_app(app)
     pagecache.init_app(app)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.globals["vocab"] = vocab

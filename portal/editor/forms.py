@@ -179,6 +179,21 @@ class MakerForm(FlaskForm):
         ],
         render_kw={"inputmode": "url"},
     )
+    feed_url = StringField(
+        _l("Feed (RSS or Atom)"),
+        description=_l("Every new item in it becomes a draft when the import-feeds command runs."),
+        validators=[
+            Optional(),
+            URL(message=_l("Give a full web address, starting with https://.")),
+            Length(max=1000),
+        ],
+        render_kw={"inputmode": "url"},
+    )
+
+    def validate_feed_url(self, field) -> None:
+        field.data = (field.data or "").strip()
+        if field.data and not field.data.lower().startswith(("https://", "http://")):
+            raise ValidationError(_l("Give a full web address, starting with https://."))
 
     def validate_slug(self, field) -> None:
         field.data = (field.data or "").strip()

@@ -11,6 +11,7 @@ from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, 
 
 def maker_data(maker: Maker) -> dict:
     data = {"slug": maker.slug, "name": maker.name, "website": maker.website}
+    data["feed_url"] = maker.feed_url or ""
     return data | {f"description_{lang}": maker.description(lang) for lang in languages()}
 
 
@@ -20,6 +21,7 @@ def save_maker(maker: Maker, form) -> None:
         form.name.data.strip(),
         form.website.data or "",
     )
+    maker.feed_url = (form.feed_url.data or "").strip() or None
     for lang in languages():
         text = next((t for t in maker.translations if t.lang == lang), None)
         if text is None:

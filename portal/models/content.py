@@ -43,6 +43,8 @@ class Maker(db.Model):
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     website: Mapped[str] = mapped_column(String(500), default="")
+    # The maker's own RSS or Atom feed, read by `flask import-feeds` into draft updates.
+    feed_url: Mapped[str | None] = mapped_column(String(1000), default=None)
     translations: Mapped[list[MakerTranslation]] = relationship(
         back_populates="maker", cascade="all, delete-orphan", lazy="selectin"
     )
@@ -100,12 +102,17 @@ class Update(db.Model):
     __table_args__ = (
         Index("ix_updates_status_published_at", "status", "published_at"),
         Index("ix_updates_maker_status_published_at", "maker_id", "status", "published_at"),
+        # An item imported from a maker's feed is known by its id there (RSS guid, Atom id).
+        Index("ix_updates_maker_source_guid", "maker_id", "source_guid", unique=True),
+        Index("ix_updates_source_url", "source_url"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     maker_id: Mapped[int] = mapped_column(ForeignKey("makers.id"), index=True)
     type: Mapped[str] = mapped_column(String(20), index=True)
     source_url: Mapped[str] = mapped_column(String(1000))
+    # The id of the feed item this update was imported from; None when written by hand.
+    source_guid: Mapped[str | None] = mapped_column(String(1000), default=None)
     published_at: Mapped[datetime] = mapped_column(index=True)
     status: Mapped[str] = mapped_column(String(20), default="published", index=True)
     audience: Mapped[str] = mapped_column(String(20), index=True)

@@ -1,0 +1,324 @@
+"""Restoring a backup (docs/backup-format.md) into an empty database, all or nothing.
+
+Ids are kept, so every reference (an update's maker, a revision's update, feedback's
+update or maker) survives. Rows go in through Core inserts in one transaction; then
+PostgreSQL's id sequences are moved past the highest id, the page cache's content
+version goes up and the full-text index is rebuilt, and only then is it committed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import Table, insert, select, text
+from sqlalchemy import update as sql_update
+from sqlalchemy.exc import SQLAlchemyError
+
+from portal import search
+from portal.backup.export import FORMAT, VERSION
+from portal.extensions import db
+from portal.i18n import languages
+from portal.models import (
+    Editor,
+    Feedback,
+    Maker,
+    MakerTranslation,
+    Revision,
+    SiteState,
+    Tag,
+    TagTranslation,
+    Update,
+    UpdateTranslation,
+    update_tags,
+)
+
+# Rows a database holds only once someone has used it; any of them means "not empty".
+CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor)
+# Tables whose ids come from the backup, in the order they are filled (parents first).
+WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback)
+# An editor restored from a backup cannot log in until `create-editor NAME --reset`:
+# this is no hash of any password (werkzeug's check_password_hash says no to it).
+LOCKED = "!"
+
+
+class BackupError(Exception):
+    """The backup cannot be restored; the message says where and why."""
+
+
+# --- reading and checking the document ----------------------------------------------
+
+
+def load(raw: bytes) -> dict:
+    """The parsed document after checking it is a backup in a version this code reads."""
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BackupError(f"The file is not UTF-8 text ({error.reason}).") from error
+    except json.JSONDecodeError as error:
+        raise BackupError(
+            f"The file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from error
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise BackupError(f'The file is not a portal backup (no "format": "{FORMAT}").')
+    if doc.get("version") != VERSION:
+        raise BackupError(
+            f"This is a version {doc.get('version')!r} backup; "
+            f"this portal reads version {VERSION} only."
+        )
+    return doc
+
+
+class _Record:
+    """One object of the document, read field by field with its place for error messages."""
+
+    def __init__(self, value, where: str):
+        if not isinstance(value, dict):
+            raise BackupError(f"{where}: expected an object.")
+        self.value, self.where = value, where
+
+    def _get(self, key: str, kinds: tuple[type, ...], what: str, nullable: bool):
+        if key not in self.value:
+            raise BackupError(f"{self.where}: {key!r} is missing.")
+        found = self.value[key]
+        if found is None and nullable:
+            return None
+        if not isinstance(found, kinds) or (bool not in kinds and isinstance(found, bool)):
+            raise BackupError(f"{self.where}.{key}: expected {what}.")
+        return found
+
+    def int(self, key: str, nullable: bool = False) -> int | None:
+        return self._get(key, (int,), "a whole number", nullable)
+
+    def str(self, key: str, nullable: bool = False) -> str | None:
+        return self._get(key, (str,), "a string", nullable)
+
+    def bool(self, key: str, nullable: bool = False) -> bool | None:
+        return self._get(key, (bool,), "true or false", nullable)
+
+    def time(self, key: str, nullable: bool = False) -> datetime | None:
+        found = self._get(key, (str,), "an ISO 8601 UTC time", nullable)
+        if found is None:
+            return None
+        try:
+            if not found.endswith("Z"):
+                raise ValueError
+            return datetime.fromisoformat(found[:-1])
+        except ValueError as error:
+            raise BackupError(
+                f"{self.where}.{key}: {found!r} is not an ISO 8601 UTC time "
+                "(such as 2025-07-11T12:00:00Z)."
+            ) from error
+
+    def lines(self, key: str) -> str:
+        items = self._get(key, (list,), "a list of strings", False)
+        if not all(isinstance(item, str) for item in items):
+            raise BackupError(f"{self.where}.{key}: expected a list of strings.")
+        return "\n".join(items)
+
+    def ids(self, key: str) -> list[int]:
+        items = self._get(key, (list,), "a list of ids", False)
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in items):
+            raise BackupError(f"{self.where}.{key}: expected a list of ids.")
+        return items
+
+    def per_language(self, key: str) -> dict[str, object]:
+        found = self._get(key, (dict,), "an object keyed by language", False)
+        for lang in found:
+            if lang not in languages():
+                raise BackupError(
+                    f"{self.where}.{key}: {lang!r} is not a language of this site "
+                    f"({', '.join(languages())})."
+                )
+        return found
+
+
+def _records(doc: dict, key: str):
+    items = doc.get(key)
+    if not isinstance(items, list):
+        raise BackupError(f"{key!r}: expected a list.")
+    return [_Record(item, f"{key}[{n}]") for n, item in enumerate(items)]
+
+
+def _texts(record: _Record, key: str, where: str) -> dict[str, str]:
+    texts = record.per_language(key)
+    for lang, value in texts.items():
+        if not isinstance(value, str):
+            raise BackupError(f"{where}.{key}.{lang}: expected a string.")
+    return texts
+
+
+def rows(doc: dict) -> dict[Table, list[dict]]:
+    """The rows of every table, checked; BackupError names the first problem."""
+    out: dict[Table, list[dict]] = {}
+    out[Editor.__table__] = [
+        {
+            "id": r.int("id"),
+            "username": r.str("username"),
+            "password_hash": LOCKED,
+            "created_at": r.time("created_at"),
+            "last_login_at": r.time("last_login_at", nullable=True),
+        }
+        for r in _records(doc, "editors")
+    ]
+    makers, described = [], []
+    for r in _records(doc, "makers"):
+        makers.append(
+            {
+                "id": r.int("id"),
+                "slug": r.str("slug"),
+                "name": r.str("name"),
+                "website": r.str("website"),
+                "feed_url": r.str("feed_url", nullable=True),
+            }
+        )
+        described += [
+            {"maker_id": r.int("id"), "lang": lang, "description": value}
+            for lang, value in _texts(r, "descriptions", r.where).items()
+        ]
+    out[Maker.__table__], out[MakerTranslation.__table__] = makers, described
+    tags, labels = [], []
+    for r in _records(doc, "tags"):
+        tags.append({"id": r.int("id"), "slug": r.str("slug")})
+        labels += [
+            {"tag_id": r.int("id"), "lang": lang, "label": value}
+            for lang, value in _texts(r, "labels", r.where).items()
+        ]
+    out[Tag.__table__], out[TagTranslation.__table__] = tags, labels
+    out.update(_update_rows(doc))
+    out[Revision.__table__] = [
+        {
+            "id": r.int("id"),
+            "update_id": r.int("update_id"),
+            "editor_id": r.int("editor_id", nullable=True),
+            "editor_name": r.str("editor_name"),
+            "created_at": r.time("created_at"),
+            "changed": r.lines("changed"),
+            "snapshot": r.str("snapshot"),
+        }
+        for r in _records(doc, "revisions")
+    ]
+    out[Feedback.__table__] = [
+        {
+            "id": r.int("id"),
+            "created_at": r.time("created_at"),
+            "lang": r.str("lang"),
+            "update_id": r.int("update_id", nullable=True),
+            "maker_id": r.int("maker_id", nullable=True),
+            "useful": r.bool("useful", nullable=True),
+            "message": r.str("message"),
+            "handled": r.bool("handled"),
+            "client_hash": r.str("client_hash"),
+        }
+        for r in _records(doc, "feedback")
+    ]
+    return out
+
+
+def _update_rows(doc: dict) -> dict[Table, list[dict]]:
+    updates, texts, links = [], [], []
+    for r in _records(doc, "updates"):
+        update_id = r.int("id")
+        updates.append(
+            {
+                "id": update_id,
+                "maker_id": r.int("maker_id"),
+                "type": r.str("type"),
+                "status": r.str("status"),
+                "published_at": r.time("published_at"),
+                "source_url": r.str("source_url"),
+                "source_guid": r.str("source_guid", nullable=True),
+                "audience": r.str("audience"),
+                "level": r.str("level"),
+                "importance": r.int("importance"),
+                "author": r.str("author"),
+                "created_at": r.time("created_at"),
+                "status_changed_at": r.time("status_changed_at", nullable=True),
+            }
+        )
+        links += [{"update_id": update_id, "tag_id": tag_id} for tag_id in r.ids("tag_ids")]
+        for lang, value in r.per_language("translations").items():
+            t = _Record(value, f"{r.where}.translations.{lang}")
+            texts.append(
+                {
+                    "update_id": update_id,
+                    "lang": lang,
+                    "slug": t.str("slug"),
+                    "title": t.str("title"),
+                    "lede": t.str("lede"),
+                    "body": t.str("body"),
+                    "impact": t.str("impact"),
+                    "takeaways": t.lines("takeaways"),
+                    "updated_at": t.time("updated_at"),
+                }
+            )
+    return {
+        Update.__table__: updates,
+        UpdateTranslation.__table__: texts,
+        update_tags: links,
+    }
+
+
+# --- writing ------------------------------------------------------------------------
+
+
+def is_empty() -> bool:
+    return all(db.session.scalar(select(model.id).limit(1)) is None for model in CONTENT)
+
+
+def _advance_sequences() -> None:
+    """PostgreSQL hands out ids from sequences that explicit ids do not move: move them."""
+    conn = db.session.connection()
+    if conn.dialect.name != "postgresql":
+        return
+    for model in WITH_IDS:
+        name = model.__tablename__
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {name}"
+            )
+        )
+
+
+ORDER = (
+    Editor.__table__,
+    Maker.__table__,
+    MakerTranslation.__table__,
+    Tag.__table__,
+    TagTranslation.__table__,
+    Update.__table__,
+    UpdateTranslation.__table__,
+    update_tags,
+    Revision.__table__,
+    Feedback.__table__,
+)
+
+
+def restore(doc: dict) -> dict[str, int]:
+    """Fill an empty database from a checked document; how many rows of each kind."""
+    if not is_empty():
+        raise BackupError(
+            "The database already holds content; a backup is restored only into an empty "
+            "database (run `flask --app wsgi db upgrade` on a new one)."
+        )
+    tables = rows(doc)
+    try:
+        for table in ORDER:
+            if tables[table]:
+                db.session.execute(insert(table), tables[table])
+        _advance_sequences()
+        db.session.execute(
+            sql_update(SiteState)
+            .where(SiteState.id == 1)
+            .values(content_version=SiteState.content_version + 1)
+        )
+        search.rebuild()  # fills the full-text index and commits everything
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        cause = getattr(error, "orig", None) or error
+        raise BackupError(f"The backup does not fit the database: {cause}.") from error
+    except BaseException:
+        db.session.rollback()
+        raise
+    return {table.name: len(tables[table]) for table in ORDER}

@@ -1,0 +1,442 @@
+"""`flask import-feed` and `import-feeds`: makers' RSS and Atom items become drafts."""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Maker, Update, UpdateTranslation
+
+FEEDS = Path(__file__).parent / "data" / "feeds"
+
+
+def feed(name: str) -> str:
+    return str(FEEDS / name)
+
+
+@pytest.fixture
+def run(app):
+    """run("import-feed", ...) → the Click result of the command on the test app."""
+    runner = app.test_cli_runner()
+
+    def invoke(*args):
+        return runner.invoke(args=list(args))
+
+    return invoke
+
+
+@pytest.fixture
+def maker(make_maker):
+    make_maker("example", "Example AI")
+    return "example"
+
+
+def stored(app) -> list[dict]:
+    """Every update with its one translation, oldest id first."""
+    with app.app_context():
+        rows = db.session.execute(
+            select(Update, UpdateTranslation)
+            .join(UpdateTranslation)
+            .order_by(Update.id, UpdateTranslation.lang)
+        ).all()
+        found = [
+            {
+                "maker": u.maker.slug,
+                "status": u.status,
+                "type": u.type,
+                "source_url": u.source_url,
+                "source_guid": u.source_guid,
+                "published_at": u.published_at,
+                "author": u.author,
+                "lang": t.lang,
+                "slug": t.slug,
+                "title": t.title,
+                "lede": t.lede,
+            }
+            for u, t in rows
+        ]
+        db.session.remove()
+        return found
+
+
+def count(app) -> int:
+    with app.app_context():
+        n = db.session.scalar(select(func.count(Update.id)))
+        db.session.remove()
+        return n
+
+
+# --- files --------------------------------------------------------------------------
+
+
+def test_an_rss_feed_becomes_drafts_with_title_link_date_and_plain_lede(app, run, maker):
+    result = run("import-feed", feed("rss.xml"), "--maker", maker)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "3 new drafts, 0 already known\n"
+    drafts = stored(app)
+    assert [d["title"] for d in drafts] == [
+        "Example Model 5 is here",
+        "Safety report for spring",
+        "Developer day recap",
+    ]
+    first = drafts[0]
+    assert first | {"published_at": None} == {
+        "maker": "example",
+        "status": "draft",
+        "type": "article",
+        "source_url": "https://maker.example/news/model-5",
+        "source_guid": "urn:example:news:5",
+        "published_at": None,
+        "author": "press@maker.example (Press Team)",
+        "lang": "en",
+        "slug": "example-model-5-is-here",
+        "title": "Example Model 5 is here",
+        "lede": "Our fastest model yet, at half the price.",
+    }
+    # "Tue, 08 Jul 2025 16:30:00 +0200" is stored in UTC, as every time is.
+    assert first["published_at"] == datetime(2025, 7, 8, 14, 30)
+    assert {d["status"] for d in drafts} == {"draft"}
+
+
+def test_an_atom_feed_becomes_drafts_in_the_language_asked_for(app, run, maker):
+    result = run("import-feed", feed("atom.xml"), "--maker", maker, "--lang", "nl")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2 new drafts, 0 already known\n"
+    lab, research = stored(app)
+    assert (lab["lang"], lab["title"], lab["source_url"], lab["author"]) == (
+        "nl",
+        "Open weights for Lab-7B",
+        "https://lab.example/blog/lab-7b",
+        "Ada Example",
+    )
+    assert lab["source_guid"] == "tag:lab.example,2025:blog/lab-7b"
+    assert lab["lede"] == "Download the weights & run it on your laptop."
+    assert lab["published_at"] == datetime(2025, 7, 1, 10, 0)
+    # A plain-text title keeps its angle brackets; the lede comes from the content.
+    assert research["title"] == "Research: long context <really> works"
+    assert research["lede"] == "A paper on reading a million tokens."
+    assert research["published_at"] == datetime(2025, 6, 20, 12, 0)  # only <updated>
+
+
+def test_html_in_titles_and_summaries_is_stored_as_plain_text(app, run, maker):
+    result = run("import-feed", feed("html-titles.xml"), "--maker", maker)
+    assert result.exit_code == 0, result.output
+    big, truths = stored(app)
+    assert big["title"] == "Big news: GPT & friends"
+    assert big["slug"] == "big-news-gpt-friends"
+    assert big["lede"] == "A link and café <3"  # no script, no tags, entities decoded
+    assert truths["title"] == "New: 5 < 6 & other truths"
+    assert truths["lede"] == "Line one Line two"
+
+
+def test_running_again_adds_nothing(app, run, maker):
+    assert run("import-feed", feed("rss.xml"), "--maker", maker).exit_code == 0
+    before = stored(app)
+    result = run("import-feed", feed("rss.xml"), "--maker", maker)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "0 new drafts, 3 already known\n"
+    assert stored(app) == before
+
+
+def test_duplicates_in_a_feed_are_known_by_id_and_by_link_and_linkless_items_skipped(
+    app, run, maker
+):
+    result = run("import-feed", feed("duplicates.xml"), "--maker", maker)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2 new drafts, 2 already known, 1 skipped: no link\n"
+    assert [d["title"] for d in stored(app)] == ["First announcement", "Second announcement"]
+    again = run("import-feed", feed("duplicates.xml"), "--maker", maker)
+    assert again.stdout == "0 new drafts, 4 already known, 1 skipped: no link\n"
+    assert count(app) == 2
+
+
+def test_an_item_whose_link_an_update_already_has_is_known(app, run, maker, make_update):
+    make_update(en={"title": "Written by hand"}, source_url="https://maker.example/news/devday")
+    result = run("import-feed", feed("rss.xml"), "--maker", maker)
+    assert result.stdout == "2 new drafts, 1 already known\n"
+    assert "Developer day recap" not in [d["title"] for d in stored(app)]
+
+
+def test_a_title_whose_slug_is_taken_gets_a_free_one(app, run, maker, make_update):
+    make_update(en={"title": "Example Model 5 is here", "slug": "example-model-5-is-here"})
+    assert run("import-feed", feed("rss.xml"), "--maker", maker).exit_code == 0
+    slugs = [d["slug"] for d in stored(app) if d["status"] == "draft"]
+    assert slugs[0] == "example-model-5-is-here-2"
+
+
+def test_a_progress_bar_goes_to_standard_error(run, maker):
+    result = run("import-feed", feed("rss.xml"), "--maker", maker)
+    assert "Importing example" in result.stderr
+    assert "Importing" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["broken.xml", "--maker", "example"], "is not a readable RSS or Atom feed"),
+        (["missing.xml", "--maker", "example"], "Cannot read"),
+        (["rss.xml", "--maker", "nobody"], "There is no maker 'nobody'."),
+        (["rss.xml", "--maker", "example", "--lang", "fr"], "'fr' is not a site language"),
+    ],
+)
+def test_bad_input_is_a_clear_error_and_changes_nothing(app, run, maker, args, message):
+    args[0] = feed(args[0])
+    result = run("import-feed", *args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert count(app) == 0
+
+
+def test_a_page_that_is_not_a_feed_is_refused(app, run, maker, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<!doctype html><html><body><p>Hello</p></body></html>")
+    result = run("import-feed", str(page), "--maker", maker)
+    assert result.exit_code == 1
+    assert "is not a readable RSS or Atom feed" in result.output
+    assert count(app) == 0
+
+
+def test_a_database_error_halfway_rolls_back_every_draft(app, run, maker, monkeypatch):
+    from portal.importing import feed_import
+
+    real = feed_import._draft
+    made = []
+
+    def failing(maker, item, lang, slug):
+        made.append(item)
+        if len(made) == 3:
+            # The third draft reuses the first one's id at its maker: the unique index says no.
+            item = item.__class__(
+                **(vars(item) | {"guid": made[0].guid, "link": "https://x.example/3"})
+            )
+        return real(maker, item, lang, slug)
+
+    monkeypatch.setattr(feed_import, "_draft", failing)
+    result = run("import-feed", feed("rss.xml"), "--maker", maker)
+    assert result.exit_code == 1
+    assert "Nothing was imported" in result.output
+    assert count(app) == 0
+
+
+# --- what editors and readers see ---------------------------------------------------
+
+
+def test_drafts_appear_on_the_dashboard_and_not_on_public_pages(app, run, maker, editor):
+    assert run("import-feed", feed("rss.xml"), "--maker", maker).exit_code == 0
+    dashboard = editor.get("/en/editor/").get_data(as_text=True)
+    assert "Example Model 5 is here" in dashboard
+    reader = app.test_client()
+    for url in ("/en/", "/en/updates/", "/en/makers/example/", "/en/feed.xml"):
+        page = reader.get(url)
+        assert page.status_code == 200, url
+        assert "Example Model 5 is here" not in page.get_data(as_text=True), url
+    assert reader.get("/en/updates/example-model-5-is-here/").status_code == 404
+    assert "Example Model" not in reader.get("/en/updates/?q=fastest").get_data(as_text=True)
+
+
+# --- URLs ---------------------------------------------------------------------------
+
+
+class FeedServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """/rss.xml and /atom.xml from tests/data/feeds; /404, /500; /slow sleeps."""
+
+    def do_GET(self):  # noqa: N802 (the name http.server calls)
+        if self.path == "/slow":
+            time.sleep(2)
+        if self.path in ("/rss.xml", "/atom.xml", "/slow"):
+            name = "rss.xml" if self.path == "/slow" else self.path.lstrip("/")
+            body = (FEEDS / name).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        else:
+            code = int(self.path.strip("/")) if self.path.strip("/").isdigit() else 404
+            body = b"no"
+            self.send_response(code)
+            self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)  # the slow client may have given up
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    """A feed server on 127.0.0.1 in a thread; its base URL."""
+    httpd = FeedServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_feed_is_fetched_from_a_url(app, run, maker, server):
+    result = run("import-feed", f"{server}/rss.xml", "--maker", maker)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "3 new drafts, 0 already known\n"
+    assert stored(app)[0]["source_url"] == "https://maker.example/news/model-5"
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/404", "answered HTTP 404 Not Found."),
+        ("/500", "answered HTTP 500 Internal Server Error."),
+    ],
+)
+def test_an_http_error_is_a_clear_message_and_changes_nothing(
+    app, run, maker, server, path, message
+):
+    result = run("import-feed", server + path, "--maker", maker)
+    assert result.exit_code == 1
+    assert f"Error: {server}{path} {message}" in result.output
+    assert count(app) == 0
+
+
+def test_a_server_slower_than_the_timeout_is_a_clear_message(app, run, maker, server):
+    result = run("import-feed", f"{server}/slow", "--maker", maker, "--timeout", "0.3")
+    assert result.exit_code == 1
+    assert f"{server}/slow did not answer within 0.3 seconds." in result.output
+    assert count(app) == 0
+
+
+def test_a_refused_connection_is_a_clear_message(app, run, maker, server):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run("import-feed", f"http://127.0.0.1:{port}/feed", "--maker", maker)
+    assert result.exit_code == 1
+    assert f"Cannot connect to http://127.0.0.1:{port}/feed: Connection refused." in result.output
+    assert count(app) == 0
+
+
+def test_a_feed_larger_than_the_cap_is_refused(app, run, maker, server):
+    app.config["FEED_MAX_BYTES"] = 100
+    result = run("import-feed", f"{server}/rss.xml", "--maker", maker)
+    assert result.exit_code == 1
+    assert "is larger than 100 bytes." in result.output
+    assert count(app) == 0
+
+
+# --- stored feed URLs ---------------------------------------------------------------
+
+
+def set_feed(app, slug: str, url: str | None) -> None:
+    with app.app_context():
+        db.session.scalar(select(Maker).where(Maker.slug == slug)).feed_url = url
+        db.session.commit()
+        db.session.remove()
+
+
+def test_import_feeds_reads_every_maker_that_has_a_feed(app, run, make_maker, server):
+    for slug in ("alpha", "beta", "gamma"):
+        make_maker(slug, slug.capitalize())
+    set_feed(app, "alpha", f"{server}/rss.xml")
+    set_feed(app, "gamma", f"{server}/atom.xml")
+    result = run("import-feeds")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "alpha: 3 new drafts, 0 already known\ngamma: 2 new drafts, 0 already known\n"
+    )
+    assert {d["maker"] for d in stored(app)} == {"alpha", "gamma"}
+    again = run("import-feeds")
+    assert again.stdout == (
+        "alpha: 0 new drafts, 3 already known\ngamma: 0 new drafts, 2 already known\n"
+    )
+
+
+def test_one_failing_feed_does_not_stop_the_others(app, run, make_maker, server):
+    for slug in ("alpha", "beta", "gamma"):
+        make_maker(slug, slug.capitalize())
+    set_feed(app, "alpha", f"{server}/rss.xml")
+    set_feed(app, "beta", f"{server}/500")
+    set_feed(app, "gamma", f"{server}/atom.xml")
+    result = run("import-feeds")
+    assert result.exit_code == 1
+    assert "alpha: 3 new drafts, 0 already known" in result.stdout
+    assert "gamma: 2 new drafts, 0 already known" in result.stdout
+    assert f"beta: failed: {server}/500 answered HTTP 500" in result.stderr
+    assert "1 of 3 feeds failed: beta." in result.stderr
+    assert count(app) == 5
+
+
+def test_import_feeds_without_any_feed_says_so(run, maker):
+    result = run("import-feeds")
+    assert result.exit_code == 0
+    assert "No maker has a feed URL" in result.stdout
+
+
+# --- the editors' maker form --------------------------------------------------------
+
+
+def maker_form(csrf: str, **fields) -> dict:
+    data = {
+        "slug": "example",
+        "name": "Example AI",
+        "website": "https://maker.example/",
+        "description_en": "Builds AI.",
+        "description_nl": "Bouwt AI.",
+        "feed_url": "",
+        "csrf_token": csrf,
+    }
+    return data | fields
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_editor_stores_a_feed_url_on_a_maker(app, editor, maker, lang):
+    with app.app_context():
+        maker_id = db.session.scalar(select(Maker.id).where(Maker.slug == maker))
+    page = editor.get(f"/{lang}/editor/makers/{maker_id}/").get_data(as_text=True)
+    label = {"en": "Feed (RSS or Atom)", "nl": "Feed (RSS of Atom)"}[lang]
+    assert label in page
+    response = editor.post(
+        f"/{lang}/editor/makers/{maker_id}/",
+        data=maker_form(editor.csrf, feed_url=" https://maker.example/feed.xml "),
+    )
+    assert response.status_code == 303
+    with app.app_context():
+        assert db.session.get(Maker, maker_id).feed_url == "https://maker.example/feed.xml"
+    form = editor.get(f"/{lang}/editor/makers/{maker_id}/").get_data(as_text=True)
+    assert 'value="https://maker.example/feed.xml"' in form
+    editor.post(f"/{lang}/editor/makers/{maker_id}/", data=maker_form(editor.csrf))
+    with app.app_context():
+        assert db.session.get(Maker, maker_id).feed_url is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "error"),
+    [
+        ("en", "Give a full web address, starting with https://."),
+        ("nl", "Geef een volledig webadres, beginnend met https://."),
+    ],
+)
+@pytest.mark.parametrize("bad", ["ftp://maker.example/feed", "maker.example/feed", "https://"])
+def test_a_feed_url_that_is_not_http_is_refused(app, editor, maker, lang, error, bad):
+    with app.app_context():
+        maker_id = db.session.scalar(select(Maker.id).where(Maker.slug == maker))
+    response = editor.post(
+        f"/{lang}/editor/makers/{maker_id}/", data=maker_form(editor.csrf, feed_url=bad)
+    )
+    assert response.status_code == 200
+    assert error in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Maker, maker_id).feed_url is None
