@@ -440,3 +440,54 @@ def test_a_feed_url_that_is_not_http_is_refused(app, editor, maker, lang, error,
     assert error in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Maker, maker_id).feed_url is None
+
+
+# --- the migration ------------------------------------------------------------------
+
+
+def test_the_migration_adds_the_columns_and_keeps_every_translation(tmp_path):
+    import sqlite3
+
+    from flask_migrate import downgrade, upgrade
+
+    from portal import create_app
+
+    path = tmp_path / "migrated.db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+
+    def columns(table):
+        with sqlite3.connect(path) as conn:
+            return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+    def translations():
+        with sqlite3.connect(path) as conn:
+            return conn.execute("SELECT title FROM update_translations").fetchall()
+
+    with app.app_context():
+        upgrade(revision="c7d2e9f4a1b8")
+        with sqlite3.connect(path) as conn:
+            conn.executescript(
+                "INSERT INTO makers (id, slug, name, website) VALUES (1, 'm', 'M', '');"
+                "INSERT INTO updates (id, maker_id, type, source_url, published_at, status,"
+                " audience, level, importance, author, created_at) VALUES (1, 1, 'article',"
+                " 'https://m.example/', '2025-01-01 00:00:00', 'published', 'everyone',"
+                " 'beginner', 3, '', '2025-01-01 00:00:00');"
+                "INSERT INTO update_translations (update_id, lang, slug, title, lede, body,"
+                " impact, takeaways, updated_at) VALUES (1, 'en', 'kept', 'Kept', '', '',"
+                " '', '', '2025-01-01 00:00:00');"
+            )
+        upgrade()
+        assert "feed_url" in columns("makers") and "source_guid" in columns("updates")
+        assert translations() == [("Kept",)]
+        with sqlite3.connect(path) as conn, pytest.raises(sqlite3.IntegrityError):
+            conn.executescript(
+                "UPDATE updates SET source_guid = 'g';"
+                "INSERT INTO updates (maker_id, type, source_url, source_guid, published_at,"
+                " status, audience, level, importance, author, created_at) VALUES (1,"
+                " 'article', 'https://m.example/2', 'g', '2025-01-01 00:00:00', 'draft',"
+                " 'everyone', 'beginner', 3, '', '2025-01-01 00:00:00');"
+            )
+        downgrade(revision="c7d2e9f4a1b8")
+        assert "feed_url" not in columns("makers") and "source_guid" not in columns("updates")
+        assert translations() == [("Kept",)]
+        db.engine.dispose()

@@ -313,7 +313,8 @@ def restore(doc: dict) -> dict[str, int]:
             .where(SiteState.id == 1)
             .values(content_version=SiteState.content_version + 1)
         )
-        search.rebuild()  # fills the full-text index and commits everything
+        search.rebuild()  # fills the SQLite full-text index (PostgreSQL needs none)
+        db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()
         cause = getattr(error, "orig", None) or error
