@@ -326,7 +326,12 @@ def broken(doc: dict, change) -> bytes:
             ),
             "updates[0].translations: 'fr' is not a language of this site (en, nl).",
         ),
-        (lambda d: d["tags"].append("agents"), "expected an object."),
+        (lambda d: d["tags"].insert(0, "agents"), "tags[0]: expected an object."),
+        (
+            lambda d: d["makers"][2].update(logo="x.png"),
+            "makers[2]: unknown key 'logo' (not in version 1).",
+        ),
+        (lambda d: d.update(exported_at="2025-01-01T00:00:00Z"), "the backup: unknown key"),
         # Checked only by the database, after makers and tags went in: all rolled back.
         (
             lambda d: d["revisions"][0].update(update_id=99999),

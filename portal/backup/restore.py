@@ -66,15 +66,75 @@ def load(raw: bytes) -> dict:
             f"This is a version {doc.get('version')!r} backup; "
             f"this portal reads version {VERSION} only."
         )
+    _Record(doc, "the backup", "backup")  # no unknown top-level key
     return doc
+
+
+# The keys of every kind of object in version 1: a key not listed is refused, never
+# silently dropped (docs/backup-format.md, "Version policy").
+KEYS = {
+    "backup": {
+        "format",
+        "version",
+        "makers",
+        "tags",
+        "updates",
+        "revisions",
+        "feedback",
+        "editors",
+    },
+    "makers": {"id", "slug", "name", "website", "feed_url", "descriptions"},
+    "tags": {"id", "slug", "labels"},
+    "updates": {
+        "id",
+        "maker_id",
+        "type",
+        "status",
+        "published_at",
+        "source_url",
+        "source_guid",
+        "audience",
+        "level",
+        "importance",
+        "author",
+        "created_at",
+        "status_changed_at",
+        "tag_ids",
+        "translations",
+    },
+    "translations": {"slug", "title", "lede", "body", "impact", "takeaways", "updated_at"},
+    "revisions": {
+        "id",
+        "update_id",
+        "editor_id",
+        "editor_name",
+        "created_at",
+        "changed",
+        "snapshot",
+    },
+    "feedback": {
+        "id",
+        "created_at",
+        "lang",
+        "update_id",
+        "maker_id",
+        "useful",
+        "message",
+        "handled",
+        "client_hash",
+    },
+    "editors": {"id", "username", "created_at", "last_login_at"},
+}
 
 
 class _Record:
     """One object of the document, read field by field with its place for error messages."""
 
-    def __init__(self, value, where: str):
+    def __init__(self, value, where: str, kind: str):
         if not isinstance(value, dict):
             raise BackupError(f"{where}: expected an object.")
+        if unknown := sorted(set(value) - KEYS[kind]):
+            raise BackupError(f"{where}: unknown key {unknown[0]!r} (not in version {VERSION}).")
         self.value, self.where = value, where
 
     def _get(self, key: str, kinds: tuple[type, ...], what: str, nullable: bool):
@@ -137,7 +197,7 @@ def _records(doc: dict, key: str):
     items = doc.get(key)
     if not isinstance(items, list):
         raise BackupError(f"{key!r}: expected a list.")
-    return [_Record(item, f"{key}[{n}]") for n, item in enumerate(items)]
+    return [_Record(item, f"{key}[{n}]", key) for n, item in enumerate(items)]
 
 
 def _texts(record: _Record, key: str, where: str) -> dict[str, str]:
@@ -238,7 +298,7 @@ def _update_rows(doc: dict) -> dict[Table, list[dict]]:
         )
         links += [{"update_id": update_id, "tag_id": tag_id} for tag_id in r.ids("tag_ids")]
         for lang, value in r.per_language("translations").items():
-            t = _Record(value, f"{r.where}.translations.{lang}")
+            t = _Record(value, f"{r.where}.translations.{lang}", "translations")
             texts.append(
                 {
                     "update_id": update_id,
