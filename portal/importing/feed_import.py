@@ -111,7 +111,10 @@ def _date(entry) -> datetime | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime(*parsed[:6])  # feedparser gives UTC
+    try:
+        return datetime(*parsed[:6])  # feedparser gives UTC
+    except ValueError:  # a leap second, or a year out of range: the editor sets the time
+        return None
 
 
 def item_of(entry) -> Item:
