@@ -18,7 +18,7 @@ def _secret_key(instance_path: str) -> str:
         raise ConfigurationError(
             "SECRET_KEY is not set. In production (PORTAL_ENV=production) the portal needs a "
             "secret key shared by all its workers and hosts, e.g. "
-            'SECRET_KEY="$(python3 -c \'import secrets; print(secrets.token_hex(32))\')".'
+            "SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_hex(32))')\"."
         )
     path = Path(instance_path) / "secret_key"
     if not path.exists():

@@ -9,6 +9,8 @@ pooled connections that the database server closed meanwhile.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from flask import Blueprint, Flask, Response, current_app
 from sqlalchemy import text
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -25,10 +27,8 @@ RETRY_AFTER = "30"  # seconds
 
 
 def _forget_transaction() -> None:
-    try:
+    with suppress(DATABASE_DOWN):  # the connection is gone already; the pool replaces it
         db.session.rollback()
-    except DATABASE_DOWN:  # the connection is gone already; the pool will replace it
-        pass
 
 
 def _plain(body: str, status: int) -> Response:
