@@ -13,8 +13,8 @@ so a rendered page can be kept and served again. It stays correct because:
 - only GET responses of views marked with `@cacheable`, with status 200 and no cookie,
   are kept (the decorator reads the version and expiry before the view runs, so other
   requests, such as the editors' pages, cost no extra query); the key is the path, the
-  query string and whether htmx asked for a fragment (the only request header public
-  pages vary on).
+  query string and whether htmx asked for a fragment (with `Accept-Encoding`, which
+  picks a variant of the kept entry, the only request headers public pages vary on).
 
 Kept responses carry a content-derived `ETag` (one per encoding: a page is compressed with
 gzip or brotli once, when a reader first accepts that encoding, and kept beside the identity
