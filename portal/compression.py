@@ -22,6 +22,7 @@ from functools import lru_cache
 import brotli
 from werkzeug.http import parse_accept_header
 
+NEGOTIATED = "portal.encoding_negotiated"  # environ key: the page cache chose the encoding
 ENCODINGS = ("br", "gzip")  # in order of preference at equal quality
 MIN_SIZE = 500  # smaller bodies gain less than the header costs
 COMPRESSIBLE = frozenset(
@@ -109,6 +110,9 @@ class Compressor:
         app_iter = self.wsgi_app(environ, capture)
         status, headers, exc_info = captured
         if exc_info:
+            return app_iter
+        if environ.get(NEGOTIATED):  # a page cache hit, already in the client's encoding
+            start_response(status, headers)
             return app_iter
         if not self._candidate(status, headers):
             start_response(status, headers)

@@ -43,7 +43,14 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
 
-from portal.compression import add_vary, compress, compressible, encoded_etag, negotiate
+from portal.compression import (
+    NEGOTIATED,
+    add_vary,
+    compress,
+    compressible,
+    encoded_etag,
+    negotiate,
+)
 from portal.extensions import db
 from portal.models import content
 from portal.models.state import SiteState
@@ -238,6 +245,7 @@ class PageCache:
         variant, added = entry.variant(encoding)
         if added:
             self._grow(key, entry, added)
+        environ[NEGOTIATED] = True
         if not_modified(environ, variant.etag, entry.last_modified):
             start_response("304 Not Modified", variant.headers_304)
             return []
