@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
 
 from portal.compression import (
+    MIN_SIZE,
     NEGOTIATED,
     add_vary,
     compress,
@@ -131,7 +132,7 @@ class Entry:
             return found, 0
         body, etag, headers = self.body, self.etag, list(self.headers)
         if encoding is not None:
-            packed = compress(self.body, encoding) if len(self.body) >= 500 else self.body
+            packed = compress(self.body, encoding) if len(self.body) >= MIN_SIZE else self.body
             if len(packed) < len(self.body):
                 body, etag = packed, encoded_etag(self.etag, encoding)
                 headers.append(("Content-Encoding", encoding))

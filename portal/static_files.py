@@ -23,7 +23,7 @@ from pathlib import Path
 
 from flask import Flask, Response, current_app, request
 
-from portal.compression import compress, compressible, negotiate
+from portal.compression import MIN_SIZE, compress, compressible, negotiate
 
 HASH_LENGTH = 12
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -42,7 +42,7 @@ class StaticFile:
 
     def encoded(self, encoding: str | None) -> tuple[bytes, str | None]:
         """The body in `encoding` if the client takes it and it pays, else the identity."""
-        if encoding is None or not compressible(self.mimetype) or len(self.body) < 500:
+        if encoding is None or not compressible(self.mimetype) or len(self.body) < MIN_SIZE:
             return self.body, None
         if encoding not in self.variants:
             self.variants[encoding] = compress(self.body, encoding, best=True)
