@@ -27,14 +27,18 @@ def create_app(config: dict | None = None) -> Flask:
     from portal import (
         backup,
         cli,
+        compression,
         editor,
         errors,
         feedback,
+        health,
         htmx,
         i18n,
         importing,
         pagecache,
         search,
+        security,
+        static_files,
         vocab,
     )
     from portal.database import init_db
@@ -53,10 +57,16 @@ def create_app(config: dict | None = None) -> Flask:
     feedback.init_app(app)
     editor.init_app(app)
     errors.init_app(app)
+    health.init_app(app)
+    static_files.init_app(app)
     cli.init_app(app)
     importing.init_app(app)
     backup.init_app(app)
+    # WSGI layers, innermost first: the page cache (keeps pages with their compressed
+    # variants), compression of everything else, security headers on every response.
     pagecache.init_app(app)
+    app.wsgi_app = compression.Compressor(app.wsgi_app)
+    security.init_app(app)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.globals["vocab"] = vocab
     app.jinja_env.trim_blocks = True

@@ -6,12 +6,20 @@ from datetime import timedelta
 from pathlib import Path
 
 
+class ConfigurationError(RuntimeError):
+    """The environment cannot run the portal; the message says what to set."""
+
+
 def _secret_key(instance_path: str) -> str:
     """Return SECRET_KEY, generating one into instance/ the first time on a laptop."""
-    if key := os.environ.get("SECRET_KEY"):
+    if key := os.environ.get("SECRET_KEY", "").strip():
         return key
     if os.environ.get("PORTAL_ENV") == "production":
-        raise RuntimeError("SECRET_KEY must be set when PORTAL_ENV=production")
+        raise ConfigurationError(
+            "SECRET_KEY is not set. In production (PORTAL_ENV=production) the portal needs a "
+            "secret key shared by all its workers and hosts, e.g. "
+            "SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_hex(32))')\"."
+        )
     path = Path(instance_path) / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,7 +35,6 @@ def load(instance_path: str) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PORTAL_ENV": os.environ.get("PORTAL_ENV", "development"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
@@ -43,6 +50,12 @@ def load(instance_path: str) -> dict:
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
         "UPDATES_PER_PAGE": 20,
+        # HTTP caching of public pages and feeds (seconds): how long any cache may keep
+        # one, and how much longer it may serve it while fetching a fresh one.
+        "CACHE_MAX_AGE": int(os.environ.get("CACHE_MAX_AGE", "60")),
+        "CACHE_STALE_WHILE_REVALIDATE": int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "300")),
+        # Sent on HTTPS responses only; empty turns it off (e.g. when the proxy sends it).
+        "HSTS": os.environ.get("HSTS", "max-age=63072000; includeSubDomains"),
         # Rendered public pages kept per process (bytes); 0 turns the page cache off.
         "PAGE_CACHE_BYTES": int(os.environ.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024)),
         # Editors' session cookie: only the editor area writes it (public pages set none).

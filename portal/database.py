@@ -22,6 +22,13 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def init_db(app: Flask) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A database server may close connections (restart, failover, idle timeout): test
+        # each pooled connection before use, so the app recovers by itself. A SQLite file
+        # never goes away under an open connection, so it skips the extra round trip.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options.setdefault("pool_pre_ping", True)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     if not event.contains(Engine, "connect", _sqlite_pragmas):

@@ -35,6 +35,9 @@ def render_error(error: HTTPException, text: str | None = None):
         body = render_template("errors/error.html", **context)
     response = make_response(body, code)
     response.vary.add("HX-Request")
+    # Never kept by a shared cache as if it were the page: a 404 may become a page soon,
+    # and a 5xx is not to be stored at all.
+    response.headers["Cache-Control"] = "no-store" if code >= 500 else "no-cache"
     return response
 
 

@@ -148,7 +148,7 @@ def test_page_and_fragment_are_kept_apart(app, client, make_update):
     )
     assert b"<html" in restore.data
     assert b"<html" in client.get("/en/updates/?type=article").data
-    assert fragment.headers["Vary"] == page.headers["Vary"] == "HX-Request"
+    assert fragment.headers["Vary"] == page.headers["Vary"] == "HX-Request, Accept-Encoding"
 
 
 def test_a_matching_etag_gets_304_without_a_body(client, make_update):

@@ -15,7 +15,11 @@ from portal.public import bp
 @bp.route("/")
 def root():
     """Send the reader to their language's front page."""
-    return redirect(url_for("public.front", lang=best_language()), 302)
+    response = redirect(url_for("public.front", lang=best_language()), 302)
+    # The one answer that depends on the reader's language header and switch cookie.
+    response.vary.update(("Accept-Language", "Cookie"))
+    response.headers["Cache-Control"] = "no-cache"
+    return response
 
 
 @bp.route("/<lang>/")

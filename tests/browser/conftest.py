@@ -108,3 +108,26 @@ def _stay_offline(page, base_url):
 def editor_credentials(live_server) -> tuple[str, str]:
     """(username, password) of the editor account on the live server."""
     return EDITOR
+
+
+# Report every Content-Security-Policy violation through the console, where the fixture
+# below collects it (an init script runs before the page's own scripts, whatever the CSP).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(page):
+    """Every browser test fails if the page broke the Content-Security-Policy anywhere."""
+    found: list[str] = []
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
+    page.on(
+        "console",
+        lambda message: found.append(message.text) if "CSP violation" in message.text else None,
+    )
+    yield found
+    assert found == [], found
