@@ -103,16 +103,26 @@ def test_deleted_updates_leave_the_sitemap(app, client, make_update):
 
 
 def test_sitemap_becomes_an_index_of_parts_beyond_the_limit(app, client, make_update):
-    app.config["SITEMAP_MAX_URLS"] = 5
-    for n in range(4):
+    app.config["SITEMAP_MAX_URLS"] = 5  # so 2 updates (in 2 languages) per part
+    for n in range(4):  # ids 1-4
         make_update(
             en={"title": f"Item {n}"}, nl={"title": f"Stuk {n}"}, published=f"2025-0{n + 1}-01"
         )
-    # 3 listings + 1 maker, in 2 languages, and 8 texts: 16 URLs in 4 parts of at most 5.
+    make_update(en={"title": "Draft a"}, status="draft")  # ids 5 and 6: nothing published
+    make_update(en={"title": "Draft b"}, published="2999-01-01")
+    make_update(en={"title": "Item 4"}, nl={"title": "Stuk 4"})  # id 7
+    # 3 listings and 1 maker in 2 languages, then 5 updates in 2 languages: 18 URLs.
     root = get_xml(client, "/sitemap.xml")
     assert root.tag == f"{{{NS['sm']}}}sitemapindex"
     parts = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
-    assert parts == [f"{SITE}/sitemap-{n}.xml" for n in range(1, 5)]
+    assert parts == [
+        f"{SITE}/sitemap-pages-1.xml",
+        f"{SITE}/sitemap-pages-2.xml",
+        f"{SITE}/sitemap-updates-1.xml",
+        f"{SITE}/sitemap-updates-2.xml",
+        # Range 3 (ids 5 and 6) holds nothing published: no empty part.
+        f"{SITE}/sitemap-updates-4.xml",
+    ]
 
     seen: dict[str, dict] = {}
     for part in parts:
@@ -120,10 +130,9 @@ def test_sitemap_becomes_an_index_of_parts_beyond_the_limit(app, client, make_up
         assert 1 <= len(urls) <= 5
         assert not seen.keys() & urls.keys()
         seen |= urls
-    assert len(seen) == 16
-    for n in range(4):
+    assert len(seen) == 18
+    for n in range(5):
         en, nl = f"{SITE}/en/updates/item-{n}/", f"{SITE}/nl/updates/stuk-{n}/"
-        # Alternates stay complete even when a translation falls into the next part.
         assert (
             seen[en]["alternates"]
             == seen[nl]["alternates"]
@@ -133,13 +142,21 @@ def test_sitemap_becomes_an_index_of_parts_beyond_the_limit(app, client, make_up
                 "x-default": en,
             }
         )
-    for missing in ("/sitemap-0.xml", "/sitemap-5.xml"):
-        assert client.get(missing).status_code == 404
+    assert {f"{SITE}/en/", f"{SITE}/nl/makers/openai/"} <= seen.keys()
+    for missing in (
+        "/sitemap-pages-0.xml",
+        "/sitemap-pages-3.xml",
+        "/sitemap-updates-0.xml",
+        "/sitemap-updates-3.xml",
+        "/sitemap-updates-5.xml",
+    ):
+        assert client.get(missing).status_code == 404, missing
 
 
 def test_small_sitemap_has_no_parts(client, make_update):
     make_update(en={"title": "One"})
-    assert client.get("/sitemap-1.xml").status_code == 404
+    for part in ("/sitemap-pages-1.xml", "/sitemap-updates-1.xml"):
+        assert client.get(part).status_code == 404
 
 
 def test_sitemap_and_robots_are_kept_by_the_page_cache(client, make_update):
