@@ -149,6 +149,8 @@ def test_sitemap_becomes_an_index_of_parts_beyond_the_limit(app, client, make_up
         "/sitemap-updates-0.xml",
         "/sitemap-updates-3.xml",
         "/sitemap-updates-5.xml",
+        "/sitemap-updates-99999999999999999999999.xml",
+        "/sitemap-pages-99999999999999999999999.xml",
     ):
         assert client.get(missing).status_code == 404, missing
 

@@ -59,12 +59,20 @@ def pages_parts(pages: list[Url]) -> int:
 
 def update_parts() -> list[int]:
     """The numbers (from 1) of the update id ranges that hold a published update."""
-    last = db.session.scalar(select(func.max(Update.id))) or 0
-    return [n for n in range(1, math.ceil(last / updates_per_part()) + 1) if has_updates(n)]
+    return [n for n in range(1, _last_part() + 1) if _published_within(n)]
 
 
 def has_updates(number: int) -> bool:
-    """Whether id range `number` holds a published update."""
+    """Whether id range `number` exists and holds a published update."""
+    return 1 <= number <= _last_part() and _published_within(number)
+
+
+def _last_part() -> int:
+    last = db.session.scalar(select(func.max(Update.id))) or 0
+    return math.ceil(last / updates_per_part())
+
+
+def _published_within(number: int) -> bool:
     within = published().where(Update.id.between(*_id_range(number, updates_per_part())))
     return bool(db.session.scalar(select(exists(within))))
 

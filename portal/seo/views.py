@@ -39,7 +39,7 @@ def sitemap_pages(number: int):
 @cacheable
 def sitemap_updates(number: int):
     """The updates of id range `number` of a split sitemap."""
-    if sitemap.fits_one_file() or number < 1 or not sitemap.has_updates(number):
+    if sitemap.fits_one_file() or not sitemap.has_updates(number):
         abort(404)
     return _urlset(sitemap.update_urls(number))
 
