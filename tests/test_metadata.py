@@ -303,6 +303,20 @@ def test_json_ld_cannot_break_out_of_its_script(client, make_update):
     assert dict(og_properties(html))["og:title"] == title
 
 
+def test_json_ld_author_named_like_the_maker_is_the_maker(client, make_maker, make_update):
+    make_maker("anthropic", "Anthropic")
+    make_update(
+        en={"title": "By the maker", "slug": "by-maker"}, maker="anthropic", author="Anthropic"
+    )
+    html = client.get("/en/updates/by-maker/").get_data(as_text=True)
+    [article] = extruct.extract(html, base_url=SITE, syntaxes=["json-ld"])["json-ld"]
+    assert article["author"] == {
+        "@type": "Organization",
+        "name": "Anthropic",
+        "url": "https://anthropic.example/",
+    }
+
+
 def test_untranslated_update_has_no_locale_alternate(client, make_update):
     make_update(en={"title": "Only English", "slug": "only-en"})
     html = client.get("/en/updates/only-en/").get_data(as_text=True)

@@ -42,6 +42,8 @@ def news_article_ld(item: Update, text: UpdateTranslation) -> Markup:
     maker = {"@type": "Organization", "name": item.maker.name}
     if item.maker.website:
         maker["url"] = item.maker.website
+    # The author field is free text: the maker's own name means the maker wrote it.
+    person = {"@type": "Person", "name": item.author}
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -49,7 +51,7 @@ def news_article_ld(item: Update, text: UpdateTranslation) -> Markup:
         "description": text.lede,
         "datePublished": published,
         "dateModified": modified,
-        "author": {"@type": "Person", "name": item.author} if item.author else maker,
+        "author": maker if item.author in ("", item.maker.name) else person,
         "publisher": {
             "@type": "Organization",
             "name": _("AI Makers Tracker"),
