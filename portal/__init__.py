@@ -46,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     from portal.feeds import bp as feeds_bp
     from portal.public import bp as public_bp
     from portal.rendering import render_markdown
+    from portal.seo import bp as seo_bp
 
     init_db(app)
     i18n.init_app(app)
@@ -54,6 +55,7 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
     app.register_blueprint(public_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(seo_bp)
     feedback.init_app(app)
     editor.init_app(app)
     errors.init_app(app)

@@ -173,8 +173,11 @@ class Page:
         return self.page > 1
 
 
-def find_updates(f: Filters, per_page: int = 20) -> Page:
-    """One page of published updates matching the filters, newest (or most relevant) first."""
+def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
+    """One page of published updates matching the filters, newest (or most relevant) first.
+
+    `by_date` keeps the newest first even for a search or `sort=important` (feeds).
+    """
     query = _apply(published(), replace(f, q=""))
     order = [Update.published_at.desc(), Update.id.desc()]
     if f.q:
@@ -183,9 +186,9 @@ def find_updates(f: Filters, per_page: int = 20) -> Page:
             return Page(items=[], total=0, page=f.page, per_page=per_page)
         ranked = found.subquery()  # one full-text match that both filters and ranks
         query = query.join(ranked, ranked.c.update_id == Update.id)
-        if f.sort != "important":
+        if f.sort != "important" and not by_date:
             order = [ranked.c.rank, *order]
-    if f.sort == "important":
+    if f.sort == "important" and not by_date:
         order = [Update.importance.desc(), *order]
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     if f.q:  # the snippets quote the body: load it with the page, not once per teaser

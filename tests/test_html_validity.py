@@ -32,6 +32,7 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
     return {
         "front": (f"/{lang}/", 200),
         "listing": (f"/{lang}/updates/", 200),
+        "listing-page-2": (f"/{lang}/updates/?page=2", 200),
         "filtered-listing": (f"/{lang}/updates/?{FILTERS}", 200),
         "filtered-listing-with-notes": (f"/{lang}/updates/?type=bogus&page=x", 200),
         "update": (f"/{lang}/updates/{EU_SLUG}/", 200),

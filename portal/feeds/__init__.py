@@ -3,38 +3,47 @@
 from __future__ import annotations
 
 from datetime import UTC
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
-from portal import queries
+from portal import queries, vocab
 from portal.extensions import db
-from portal.i18n import absolute, languages
-from portal.models import Maker, Tag
+from portal.i18n import absolute, languages, query_with
+from portal.models import Maker, Tag, UpdateTranslation
 from portal.pagecache import cacheable
 
 bp = Blueprint("feeds", __name__)
 
 FEED_SIZE = 50
+# The year in every entry's tag: URI (RFC 4151); changing it would make every entry new.
+ID_YEAR = 2025
 
 
 def _feed(title: str, page_url: str, filters: queries.Filters) -> Response:
     """The newest published updates matching `filters` as Atom 1.0."""
     filters.page = 1
-    items = queries.find_updates(filters, per_page=FEED_SIZE).items
-    host = request.host.split(":")[0]
+    items = queries.find_updates(filters, per_page=FEED_SIZE, by_date=True).items
+    _load_bodies([item.id for item in items])
+    authority = urlsplit(absolute("/")).hostname
     entries = []
     for item in items:
+        # Untranslated updates come in the language they exist in, marked with xml:lang.
         text = item.best_translation(g.lang, list(languages()))
         entries.append(
             {
-                "id": f"tag:{host},2025:update-{item.id}",
+                # Stable: the site's host, the update's id and the text's language, never a slug.
+                "id": f"tag:{authority},{ID_YEAR}:update-{item.id}/{text.lang}",
                 "item": item,
                 "text": text,
                 "link": absolute(url_for("public.update", lang=text.lang, slug=text.slug)),
                 "published": _stamp(item.published_at),
                 "updated": _stamp(max(item.published_at, text.updated_at)),
+                "type": vocab.TYPES.get(item.type, item.type),
+                "tags": sorted(item.tags, key=lambda tag: tag.slug),
             }
         )
     newest = max((e["updated"] for e in entries), default=_stamp(queries.utcnow()))
@@ -51,9 +60,36 @@ def _feed(title: str, page_url: str, filters: queries.Filters) -> Response:
     return Response(body, mimetype="application/atom+xml")
 
 
+def _load_bodies(update_ids: list[int]) -> None:
+    """Load the (deferred) bodies of these updates' texts in one query, not one per entry."""
+    if update_ids:
+        db.session.scalars(
+            select(UpdateTranslation)
+            .where(UpdateTranslation.update_id.in_(update_ids))
+            .options(undefer(UpdateTranslation.body))
+        ).all()
+
+
 def _stamp(moment) -> str:
     """An RFC 3339 time in UTC (stored times are naive UTC)."""
     return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
+
+
+@bp.app_template_global()
+def listing_feed_url(maker: str | None = None, tag: str | None = None) -> str:
+    """The feed of the listing being shown: its page's own feed, or one with its filters."""
+    args = {name: values for name, values in query_with().items() if name != "page"}
+    if not args:
+        if maker:
+            return url_for("feeds.maker", slug=maker)
+        if tag:
+            return url_for("feeds.tag", slug=tag)
+        return url_for("feeds.filtered")
+    if maker:
+        args["maker"] = [maker]
+    if tag:
+        args["tag"] = [tag]
+    return url_for("feeds.filtered", **args)
 
 
 @bp.route("/<lang>/feed.xml")
@@ -68,7 +104,8 @@ def site():
 def filtered():
     """The updates of one filter combination, with the listing's query parameters."""
     filters = queries.parse_filters(request.args, g.lang)
-    return _feed(_("All updates"), url_for("public.updates", **request.args), filters)
+    args = {name: values for name, values in query_with().items() if name != "page"}
+    return _feed(_("All updates"), url_for("public.updates", **args), filters)
 
 
 @bp.route("/<lang>/makers/<slug>/feed.xml")

@@ -1,0 +1,7 @@
+"""Metadata for search engines and link previews: sitemap, robots.txt, Open Graph, JSON-LD."""
+
+from flask import Blueprint
+
+bp = Blueprint("seo", __name__)
+
+from portal.seo import article, views  # noqa: E402,F401
