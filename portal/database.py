@@ -1,4 +1,4 @@
-"""The database binding: SQLAlchemy, Alembic, and SQLite's WAL mode."""
+"""The database binding: SQLAlchemy, Alembic, SQLite's WAL mode, PostgreSQL through psycopg."""
 
 from pathlib import Path
 
@@ -20,8 +20,22 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
+def engine_url(url: str) -> str:
+    """The SQLAlchemy URL for a database URL: PostgreSQL through psycopg 3.
+
+    `postgres://` and `postgresql://` (as hosting providers and libpq write them) would
+    make SQLAlchemy look for psycopg2, which is not installed.
+    """
+    for scheme in ("postgres://", "postgresql://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url[len(scheme) :]
+    return url
+
+
 def init_db(app: Flask) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    uri = engine_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config["SQLALCHEMY_DATABASE_URI"] = uri
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     if not event.contains(Engine, "connect", _sqlite_pragmas):
