@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, abort, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError
+from werkzeug.exceptions import BadRequest
 
 from portal.extensions import db, migrate
 
@@ -32,12 +34,29 @@ def engine_url(url: str) -> str:
     return url
 
 
+def _refuse_nul_in_path() -> None:
+    """No page's address holds a NUL byte; PostgreSQL refuses them in text, SQLite not."""
+    if "\x00" in request.path:
+        abort(404)
+
+
+def _refuse_data(error: DataError):
+    """A value the database cannot hold (a NUL byte, an out-of-range number) came from the
+    request: the reader gets a 400, never a 500, and nothing of it is kept."""
+    from portal.errors import render_error
+
+    db.session.rollback()
+    return render_error(BadRequest())
+
+
 def init_db(app: Flask) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     uri = engine_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    app.before_request(_refuse_nul_in_path)
+    app.register_error_handler(DataError, _refuse_data)
     if not event.contains(Engine, "connect", _sqlite_pragmas):
         event.listen(Engine, "connect", _sqlite_pragmas)
     import portal.models  # noqa: F401  (register the tables with the metadata)
