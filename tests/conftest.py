@@ -7,8 +7,8 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
