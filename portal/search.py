@@ -413,7 +413,8 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
 
     A Select of `(update_id, rank)` rows, lower rank is better (bm25, title weighs
     more); None when `q` has no words. Any user input is safe: words are quoted.
-    Use as `.subquery()` to join with `published()` and filters. With `ranked=False`
+    Use as `.subquery()` to join with `published()` and filters (PostgreSQL: the
+    negated `ts_rank`, so lower is better there too). With `ranked=False`
     only `update_id`, unordered: half the work, for counting and filtering.
     """
     terms = query_terms(q, lang)
@@ -486,10 +487,18 @@ def _schema_created(metadata, connection: Connection, **kw) -> None:
         create_postgresql_objects(connection)
 
 
+def _schema_dropped(metadata, connection: Connection, **kw) -> None:
+    """`db.drop_all()` on PostgreSQL first drops the index, which refers to translations."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(POSTGRESQL_DROP)
+
+
 def init_app(app: Flask) -> None:
     """Keep the index current on every flush; add `flask search-reindex`."""
     if not event.contains(db.metadata, "after_create", _schema_created):
         event.listen(db.metadata, "after_create", _schema_created)
+    if not event.contains(db.metadata, "before_drop", _schema_dropped):
+        event.listen(db.metadata, "before_drop", _schema_dropped)
     for target, name, listener in _LISTENERS:
         if not event.contains(target, name, listener):
             event.listen(target, name, listener)
