@@ -50,3 +50,18 @@ def test_makers_are_listed_a_to_z_whatever_the_collation(client, make_maker):
     html = client.get("/en/makers/").get_data(as_text=True)
     positions = [html.index(name) for name in ("alpha labs", "xAI", "Zeta")]
     assert positions == sorted(positions)
+
+
+def test_stop_words_count_in_a_search_on_both_engines(make_update, ctx):
+    """SQLite's index keeps every word; PostgreSQL's configurations must too, or "the who"
+    would find everything about "who"."""
+    from portal import search
+
+    the_who = make_update(en={"title": "The Who", "body": "A band."}, nl={"title": "De band"})
+    make_update(en={"title": "Who else", "body": "Nobody."}, nl={"title": "Een band"})
+
+    def found(lang, q):
+        return [row.update_id for row in db.session.execute(search.matching(lang, q))]
+
+    assert found("en", "the who") == [the_who]
+    assert found("nl", "de band") == [the_who]
