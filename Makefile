@@ -56,8 +56,19 @@ format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+## The whole suite on SQLite, then again on the PostgreSQL server TEST_DATABASE_URL names
+## (each xdist worker makes its own databases there); TEST_REDIS_URL adds the shared
+## rate-limit test. Without TEST_DATABASE_URL the PostgreSQL run is skipped, and said so.
 test: install-test node_modules/.installed catalogs lint
-	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
+	@echo "== make test: the suite on SQLite =="
+	env -u TEST_DATABASE_URL $(VENV)/bin/pytest -n 2 -p no:cacheprovider
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== make test: the suite on PostgreSQL (TEST_DATABASE_URL) =="; \
+		$(VENV)/bin/pytest -n 2 -p no:cacheprovider; \
+	else \
+		echo "== make test: SKIPPED the PostgreSQL run: TEST_DATABASE_URL is not set" \
+			"(see README, PostgreSQL and Redis) =="; \
+	fi
 
 clean:
 	rm -rf $(VENV) node_modules instance .pytest_cache .ruff_cache

@@ -20,6 +20,9 @@ from portal.extensions import db
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
 
+# Makers A to Z whatever the database's collation (SQLite compares bytes, PostgreSQL
+# follows its locale): lowercase first, then the id for names that differ only in case.
+MAKER_ORDER = (func.lower(Maker.name), Maker.id)
 MAX_VALUES = 50  # more repeated values than this is not a real reader
 MAX_QUERY = 2000  # characters of a search query that are read
 
@@ -201,12 +204,13 @@ def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
 
 def top_updates(limit: int = 6, recent: int = 30) -> list[Update]:
     """The most important of the most recent updates, most important first."""
-    latest = published().order_by(Update.published_at.desc()).limit(recent).subquery()
+    newest_first = (Update.published_at.desc(), Update.id.desc())
+    latest = published().order_by(*newest_first).limit(recent).subquery()
     return list(
         db.session.scalars(
             select(Update)
             .join(latest, latest.c.id == Update.id)
-            .order_by(Update.importance.desc(), Update.published_at.desc())
+            .order_by(Update.importance.desc(), Update.published_at.desc(), Update.id.desc())
             .limit(limit)
         )
     )
@@ -257,7 +261,7 @@ def makers_with_counts() -> list[tuple[Maker, int]]:
     rows = db.session.execute(
         select(Maker, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.maker_id == Maker.id)
-        .order_by(Maker.name)
+        .order_by(*MAKER_ORDER)
     ).all()
     return [(maker, n) for maker, n in rows]
 
@@ -287,7 +291,7 @@ def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, l
     """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet."""
     makers = [
         tuple(row)
-        for row in db.session.execute(select(Maker.slug, Maker.name).order_by(Maker.name))
+        for row in db.session.execute(select(Maker.slug, Maker.name).order_by(*MAKER_ORDER))
     ]
     # Plain rows, not ORM objects: hundreds of tags are read for every listing.
     labels = select(Tag.slug, func.coalesce(TagTranslation.label, Tag.slug)).outerjoin(

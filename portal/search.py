@@ -11,10 +11,15 @@ Its rowid is the translation's id. ORM mapper events (insert/update/delete of
 translations and updates) keep it current inside the flush's transaction, so a
 rollback also rolls back the index.
 
-PostgreSQL (later): `db.engine.dialect.name` picks the backend. A PostgreSQL branch
-can implement `_matching_postgresql` with `to_tsvector(CONFIGS[lang], ...)` /
-`websearch_to_tsquery` or `plainto_tsquery` over the translations table (or a stored
-generated tsvector column), and make `_index_rows` / `_remove_rows` no-ops.
+PostgreSQL: a plain table `update_search` (same name, kept current by the same mapper
+events, so a rollback rolls the index back too) holds one weighted `tsvector` per
+translation (title weight A, the rest D) under a GIN index, made by PostgreSQL's own
+Snowball stemmers: the configurations `portal_english` and `portal_dutch` copy
+`english` and `dutch`, put `unaccent` before the stemmer (like FTS5's
+`remove_diacritics 2`) and keep stop words (FTS5 has none, so "the" is searchable on
+both). Dutch lexemes lose a doubled final consonant, as on SQLite ("modellen" meets
+"model"). A query needs every word (no prefixes, as on SQLite) and ranks with
+`ts_rank`; the `<mark>` snippets come from `snippet()` on both engines.
 """
 
 from __future__ import annotations
@@ -41,18 +46,95 @@ MAX_QUERY_CHARS = 2000  # longer input is cut before tokenizing
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 
-# Snowball stemmer per site language; PostgreSQL text search configs for later.
+# Snowball stemmer per site language (SQLite; PostgreSQL uses its own, see POSTGRESQL_DDL).
 # Dutch uses the classic Porter-style Snowball algorithm (as PostgreSQL's 'dutch' did):
 # Snowball 3's new 'dutch' lengthens vowels, so "fietspaden" -> "fietspaad" would no
 # longer meet "fietspad". Changing a stemmer needs `flask search-reindex`.
 STEMMERS = {"en": "english", "nl": "dutch_porter"}
-CONFIGS = {"en": "english", "nl": "dutch"}
 
 CREATE_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
     "lang UNINDEXED, translation_id UNINDEXED, update_id UNINDEXED, title, body, "
     "tokenize = 'unicode61 remove_diacritics 2')"
 )
+
+# PostgreSQL: idempotent, run by the search migration and on `db.create_all()`.
+# `unaccent` ships with PostgreSQL (contrib) and is a trusted extension: the database
+# owner may create it.
+POSTGRESQL_DDL = r"""
+CREATE EXTENSION IF NOT EXISTS unaccent;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'portal_english_stem') THEN
+    CREATE TEXT SEARCH DICTIONARY portal_english_stem (TEMPLATE = snowball, Language = english);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'portal_dutch_stem') THEN
+    CREATE TEXT SEARCH DICTIONARY portal_dutch_stem (TEMPLATE = snowball, Language = dutch);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'portal_english') THEN
+    CREATE TEXT SEARCH CONFIGURATION portal_english (COPY = english);
+    ALTER TEXT SEARCH CONFIGURATION portal_english
+      ALTER MAPPING FOR asciiword, word, numword, hword_asciipart, hword_part, hword_numpart
+      WITH unaccent, portal_english_stem;
+    ALTER TEXT SEARCH CONFIGURATION portal_english
+      DROP MAPPING IF EXISTS FOR asciihword, hword, numhword;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'portal_dutch') THEN
+    CREATE TEXT SEARCH CONFIGURATION portal_dutch (COPY = dutch);
+    ALTER TEXT SEARCH CONFIGURATION portal_dutch
+      ALTER MAPPING FOR asciiword, word, numword, hword_asciipart, hword_part, hword_numpart
+      WITH unaccent, portal_dutch_stem;
+    ALTER TEXT SEARCH CONFIGURATION portal_dutch
+      DROP MAPPING IF EXISTS FOR asciihword, hword, numhword;
+  END IF;
+END
+$$;
+CREATE OR REPLACE FUNCTION portal_quote_lexeme(lexeme text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT '''' || replace(replace(lexeme, '\', '\\'), '''', '''''') || ''''
+$$;
+CREATE OR REPLACE FUNCTION portal_undouble(v tsvector) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(
+    portal_quote_lexeme(regexp_replace(lexeme, '([^aeiou0-9])\1$', '\1'))
+      || CASE WHEN cardinality(positions) > 0
+              THEN ':' || array_to_string(positions, ',') ELSE '' END,
+    ' '), '')::tsvector
+  FROM unnest(v)
+$$;
+CREATE OR REPLACE FUNCTION portal_lexemes(lang text, value text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE lang
+    WHEN 'en' THEN to_tsvector('portal_english'::regconfig, value)
+    WHEN 'nl' THEN portal_undouble(to_tsvector('portal_dutch'::regconfig, value))
+    ELSE to_tsvector('simple'::regconfig, value)
+  END
+$$;
+CREATE OR REPLACE FUNCTION portal_all_of(v tsvector) RETURNS tsquery
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT string_agg(portal_quote_lexeme(lexeme), ' & ')::tsquery FROM unnest(v)
+$$;
+CREATE TABLE IF NOT EXISTS update_search (
+  translation_id integer PRIMARY KEY
+    REFERENCES update_translations (id) ON DELETE CASCADE,
+  update_id integer NOT NULL,
+  lang varchar(8) NOT NULL,
+  document tsvector NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_update_search_document ON update_search USING gin (document);
+CREATE INDEX IF NOT EXISTS ix_update_search_update_id ON update_search (update_id);
+"""
+POSTGRESQL_DROP = """
+DROP TABLE IF EXISTS update_search;
+DROP FUNCTION IF EXISTS portal_all_of(tsvector);
+DROP FUNCTION IF EXISTS portal_lexemes(text, text);
+DROP FUNCTION IF EXISTS portal_undouble(tsvector);
+DROP FUNCTION IF EXISTS portal_quote_lexeme(text);
+DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_dutch;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_english;
+DROP TEXT SEARCH DICTIONARY IF EXISTS portal_dutch_stem;
+DROP TEXT SEARCH DICTIONARY IF EXISTS portal_english_stem;
+"""
 
 _WORD = re.compile(r"\w+")
 _local = threading.local()  # Snowball stemmers keep state: one per thread
@@ -104,10 +186,23 @@ def _fts_query(terms: Iterable[str]) -> str:
     return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
+def _fields(t) -> tuple[str, str]:
+    """(title, body) as written, for an UpdateTranslation or a row with the same fields."""
+    body = "\n".join((t.lede or "", t.body or "", t.impact or "", t.takeaways_text or ""))
+    return t.title or "", body
+
+
 def _document(t) -> tuple[str, str]:
     """(title, body) stemmed, for an UpdateTranslation or a row with the same fields."""
-    body = "\n".join((t.lede or "", t.body or "", t.impact or "", t.takeaways_text or ""))
-    return " ".join(stems(t.title or "", t.lang)), " ".join(stems(body, t.lang))
+    title, body = _fields(t)
+    return " ".join(stems(title, t.lang)), " ".join(stems(body, t.lang))
+
+
+def query_words(q: str) -> str:
+    """The distinct words of a query, folded, at most MAX_TERMS, space-separated: what
+    PostgreSQL stems (plain words: never tsquery syntax, never a NUL byte)."""
+    words = dict.fromkeys(_WORD.findall(_fold((q or "")[:MAX_QUERY_CHARS])))
+    return " ".join(list(words)[:MAX_TERMS])
 
 
 # --- the index ----------------------------------------------------------------------
@@ -117,17 +212,31 @@ def _connection(connection: Connection | None) -> Connection:
     return connection if connection is not None else db.session.connection()
 
 
-def ensure_search_table(connection: Connection | None = None) -> bool:
-    """Create the SQLite FTS5 table when missing; False on dialects without one (yet).
+def create_postgresql_objects(conn: Connection) -> None:
+    """Create PostgreSQL's search configurations, functions and table when missing."""
+    conn.exec_driver_sql(POSTGRESQL_DDL)
 
-    Engines are remembered once the table is seen outside an open transaction (so
-    it is committed); until then each call checks sqlite_master, which is cheap.
+
+def ensure_search_table(connection: Connection | None = None) -> bool:
+    """Create the search table when missing; False on dialects without one.
+
+    Engines are remembered once the table is known to be committed; until then each
+    call checks the catalogue, which is cheap.
     """
     conn = _connection(connection)
-    if conn.dialect.name != "sqlite":
+    dialect = conn.dialect.name
+    if dialect not in ("sqlite", "postgresql"):
         return False
     engine = conn.engine
     if engine in _ready:
+        return True
+    if dialect == "postgresql":
+        if conn.scalar(text("SELECT to_regclass('update_search')")) is None:
+            create_postgresql_objects(conn)
+        else:  # another connection sees only committed tables
+            with engine.connect() as other:
+                if other.scalar(text("SELECT to_regclass('update_search')")) is not None:
+                    _ready.add(engine)
         return True
     exists = conn.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
@@ -141,6 +250,8 @@ def ensure_search_table(connection: Connection | None = None) -> bool:
 
 
 def _index_rows(conn: Connection, translations: Iterable) -> int:
+    if conn.dialect.name == "postgresql":
+        return _index_rows_postgresql(conn, translations)
     rows = []
     for t in translations:
         title, body = _document(t)
@@ -166,6 +277,27 @@ def _index_rows(conn: Connection, translations: Iterable) -> int:
     return len(rows)
 
 
+_INSERT_POSTGRESQL = text(
+    f"INSERT INTO {TABLE} (translation_id, update_id, lang, document) VALUES "
+    "(:id, :update_id, CAST(:lang AS text), setweight(portal_lexemes(:lang, :title), 'A')"
+    " || setweight(portal_lexemes(:lang, :body), 'D')) "
+    "ON CONFLICT (translation_id) DO UPDATE SET update_id = excluded.update_id, "
+    "lang = excluded.lang, document = excluded.document"
+)
+
+
+def _index_rows_postgresql(conn: Connection, translations: Iterable) -> int:
+    rows = []
+    for t in translations:
+        title, body = _fields(t)
+        rows.append(
+            {"id": t.id, "update_id": t.update_id, "lang": t.lang, "title": title, "body": body}
+        )
+    if rows:
+        conn.execute(_INSERT_POSTGRESQL, rows)
+    return len(rows)
+
+
 def index_translation(translation: UpdateTranslation, connection: Connection | None = None):
     """(Re-)index one translation. Called for you on flush; safe to call again."""
     conn = _connection(connection)
@@ -176,7 +308,8 @@ def index_translation(translation: UpdateTranslation, connection: Connection | N
 def remove_translation(translation_id: int, connection: Connection | None = None) -> None:
     conn = _connection(connection)
     if ensure_search_table(conn):
-        conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": translation_id})
+        key = "rowid" if conn.dialect.name == "sqlite" else "translation_id"
+        conn.execute(text(f"DELETE FROM {TABLE} WHERE {key} = :id"), {"id": translation_id})
 
 
 def remove_update(update_id: int, connection: Connection | None = None) -> None:
@@ -208,7 +341,8 @@ def rebuild() -> int:
         )
     ).all()
     count = _index_rows(conn, rows)
-    conn.execute(text(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')"))
     db.session.commit()
     return count
 
@@ -260,24 +394,17 @@ def _matching_sqlite(lang: str, terms: list[str]) -> Select:
     )
 
 
-def _matching_postgresql(lang: str, terms: list[str]) -> Select:
-    """PostgreSQL's own `english` / `dutch` configurations over the same fields.
+_pg = table(TABLE, column("update_id"), column("lang"), column("document"))
 
-    Not yet run against a real server (that arrives with the production issue);
-    without an expression index it scans, which is fine for small databases.
-    """
-    from portal.models import UpdateTranslation as T
 
-    config = CONFIGS[lang]
-    document = func.setweight(func.to_tsvector(config, T.title), "A").op("||")(
-        func.to_tsvector(config, func.concat_ws(" ", T.lede, T.body, T.impact, T.takeaways_text))
-    )
-    wanted = func.plainto_tsquery(config, " ".join(terms))
-    rank = (-func.ts_rank(document, wanted)).label("rank")
+def _matching_postgresql(lang: str, q: str) -> Select:
+    """Every word of `q`, stemmed by PostgreSQL's configuration for `lang`; lower is better."""
+    wanted = func.portal_all_of(func.portal_lexemes(lang, query_words(q)))
+    rank = (-func.ts_rank(_pg.c.document, wanted)).label("rank")
     return (
-        select(T.update_id, rank)
-        .where(T.lang == lang, document.op("@@")(wanted))
-        .order_by(rank, T.update_id)
+        select(_pg.c.update_id, rank)
+        .where(_pg.c.document.op("@@")(wanted), _pg.c.lang == lang)
+        .order_by(rank, _pg.c.update_id)
     )
 
 
@@ -286,7 +413,8 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
 
     A Select of `(update_id, rank)` rows, lower rank is better (bm25, title weighs
     more); None when `q` has no words. Any user input is safe: words are quoted.
-    Use as `.subquery()` to join with `published()` and filters. With `ranked=False`
+    Use as `.subquery()` to join with `published()` and filters (PostgreSQL: the
+    negated `ts_rank`, so lower is better there too). With `ranked=False`
     only `update_id`, unordered: half the work, for counting and filtering.
     """
     terms = query_terms(q, lang)
@@ -298,7 +426,8 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
         ensure_search_table(conn)
         found = _matching_sqlite(lang, terms)
     elif dialect == "postgresql":
-        found = _matching_postgresql(lang, terms)
+        ensure_search_table(conn)
+        found = _matching_postgresql(lang, q)
     else:
         raise ValueError(f"full-text search is not available on {dialect}")
     if not ranked:
@@ -351,8 +480,25 @@ def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
 # --- wiring -------------------------------------------------------------------------
 
 
+def _schema_created(metadata, connection: Connection, **kw) -> None:
+    """`db.create_all()` on PostgreSQL also makes the search objects (the migration does
+    that for migrated databases); SQLite's table is made on first use."""
+    if connection.dialect.name == "postgresql":
+        create_postgresql_objects(connection)
+
+
+def _schema_dropped(metadata, connection: Connection, **kw) -> None:
+    """`db.drop_all()` on PostgreSQL first drops the index, which refers to translations."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(POSTGRESQL_DROP)
+
+
 def init_app(app: Flask) -> None:
     """Keep the index current on every flush; add `flask search-reindex`."""
+    if not event.contains(db.metadata, "after_create", _schema_created):
+        event.listen(db.metadata, "after_create", _schema_created)
+    if not event.contains(db.metadata, "before_drop", _schema_dropped):
+        event.listen(db.metadata, "before_drop", _schema_dropped)
     for target, name, listener in _LISTENERS:
         if not event.contains(target, name, listener):
             event.listen(target, name, listener)

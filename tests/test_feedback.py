@@ -481,12 +481,12 @@ def test_a_spoofed_forwarded_for_buys_nothing_by_default(app, client, update_id)
     assert len({row.client_hash for row in stored(app)}) == 1
 
 
-def proxied_app(tmp_path, limit: str):
-    """An app behind one trusted proxy, on its own SQLite file, with the given limit."""
+def proxied_app(database_uri: str, limit: str):
+    """An app behind one trusted proxy, on its own new database, with the given limit."""
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'proxied.db'}",
+            "SQLALCHEMY_DATABASE_URI": database_uri,
             "TRUSTED_PROXIES": 1,
             "FEEDBACK_RATE_LIMIT": limit,
         }
@@ -496,8 +496,8 @@ def proxied_app(tmp_path, limit: str):
     return app
 
 
-def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(tmp_path):
-    app = proxied_app(tmp_path, "1 per minute")
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(fresh_database):
+    app = proxied_app(fresh_database("proxied"), "1 per minute")
     client = app.test_client()
     data = {"maker": "", "message": "x"}  # no source: refused with 400 after counting
     first = client.post("/en/feedback", data=data, headers={"X-Forwarded-For": "203.0.113.1"})
@@ -573,9 +573,9 @@ def test_export_writes_excel_friendly_csv_of_all_feedback(
 # --- concurrency ----------------------------------------------------------------------
 
 
-def test_concurrent_submissions_store_exactly_the_accepted_ones(tmp_path):
+def test_concurrent_submissions_store_exactly_the_accepted_ones(fresh_database):
     """20 readers behind one trusted proxy send 10 messages each, at the same time."""
-    app = proxied_app(tmp_path, "4 per minute")
+    app = proxied_app(fresh_database("proxied"), "4 per minute")
     with app.app_context():
         maker = Maker(slug="busy", name="Busy", website="https://busy.example/")
         db.session.add(maker)
@@ -611,6 +611,7 @@ def test_concurrent_submissions_store_exactly_the_accepted_ones(tmp_path):
     with app.app_context():
         messages = db.session.scalars(select(Feedback.message)).all()
         hashes = set(db.session.scalars(select(Feedback.client_hash)))
+        db.session.remove()  # give its connection back before closing them all
         db.engine.dispose()
     assert set(refused) == {429}
     assert len(accepted) == 80 and len(refused) == 120

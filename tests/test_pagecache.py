@@ -186,11 +186,11 @@ def test_errors_and_redirects_are_not_kept(app, client, make_update, statements)
     assert "/" not in {path for path, _, _ in app.extensions["page_cache"].entries}
 
 
-def test_the_cache_stays_within_its_size(tmp_path):
+def test_the_cache_stays_within_its_size(fresh_database):
     small = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'small.db'}",
+            "SQLALCHEMY_DATABASE_URI": fresh_database("small"),
             "PAGE_CACHE_BYTES": 40_000,
         }
     )

@@ -74,13 +74,13 @@ def upgrade():
     sa.ForeignKeyConstraint(['maker_id'], ['makers.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('updates', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_updates_audience'), ['audience'], unique=False)
-        batch_op.create_index(batch_op.f('ix_updates_level'), ['level'], unique=False)
-        batch_op.create_index(batch_op.f('ix_updates_maker_id'), ['maker_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_updates_published_at'), ['published_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_updates_status'), ['status'], unique=False)
-        batch_op.create_index(batch_op.f('ix_updates_type'), ['type'], unique=False)
+    # Plain CREATE INDEX, never batch mode on `updates` (see c7d2e9f4a1b8).
+    op.create_index(op.f('ix_updates_audience'), 'updates', ['audience'], unique=False)
+    op.create_index(op.f('ix_updates_level'), 'updates', ['level'], unique=False)
+    op.create_index(op.f('ix_updates_maker_id'), 'updates', ['maker_id'], unique=False)
+    op.create_index(op.f('ix_updates_published_at'), 'updates', ['published_at'], unique=False)
+    op.create_index(op.f('ix_updates_status'), 'updates', ['status'], unique=False)
+    op.create_index(op.f('ix_updates_type'), 'updates', ['type'], unique=False)
 
     op.create_table('feedback',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -133,13 +133,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_feedback_created_at'))
 
     op.drop_table('feedback')
-    with op.batch_alter_table('updates', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_updates_type'))
-        batch_op.drop_index(batch_op.f('ix_updates_status'))
-        batch_op.drop_index(batch_op.f('ix_updates_published_at'))
-        batch_op.drop_index(batch_op.f('ix_updates_maker_id'))
-        batch_op.drop_index(batch_op.f('ix_updates_level'))
-        batch_op.drop_index(batch_op.f('ix_updates_audience'))
+    op.drop_index(op.f('ix_updates_type'), table_name='updates')
+    op.drop_index(op.f('ix_updates_status'), table_name='updates')
+    op.drop_index(op.f('ix_updates_published_at'), table_name='updates')
+    op.drop_index(op.f('ix_updates_maker_id'), table_name='updates')
+    op.drop_index(op.f('ix_updates_level'), table_name='updates')
+    op.drop_index(op.f('ix_updates_audience'), table_name='updates')
 
     op.drop_table('updates')
     op.drop_table('tag_translations')

@@ -27,13 +27,12 @@ def upgrade():
         sa.PrimaryKeyConstraint('id'),
     )
     op.bulk_insert(site_state, [{'id': 1, 'content_version': 1}])
-    with op.batch_alter_table('updates', schema=None) as batch_op:
-        batch_op.create_index('ix_updates_status_published_at', ['status', 'published_at'], unique=False)
-        batch_op.create_index('ix_updates_maker_status_published_at', ['maker_id', 'status', 'published_at'], unique=False)
+    # Plain CREATE INDEX, never batch mode on `updates` (see c7d2e9f4a1b8).
+    op.create_index('ix_updates_status_published_at', 'updates', ['status', 'published_at'], unique=False)
+    op.create_index('ix_updates_maker_status_published_at', 'updates', ['maker_id', 'status', 'published_at'], unique=False)
 
 
 def downgrade():
-    with op.batch_alter_table('updates', schema=None) as batch_op:
-        batch_op.drop_index('ix_updates_maker_status_published_at')
-        batch_op.drop_index('ix_updates_status_published_at')
+    op.drop_index('ix_updates_maker_status_published_at', table_name='updates')
+    op.drop_index('ix_updates_status_published_at', table_name='updates')
     op.drop_table('site_state')

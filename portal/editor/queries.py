@@ -11,6 +11,7 @@ from portal.extensions import db
 from portal.i18n import languages
 from portal.models import Feedback, Maker, Revision, Tag, Update, UpdateTranslation
 from portal.models.content import utcnow
+from portal.queries import MAKER_ORDER
 
 STATUSES = ("draft", "scheduled", "published")
 # One language counts as outdated when the other was edited this much later.
@@ -97,7 +98,7 @@ def updates_by_id(ids) -> dict[int, Update]:
 
 
 def makers() -> list[Maker]:
-    return list(db.session.scalars(select(Maker).order_by(Maker.name)))
+    return list(db.session.scalars(select(Maker).order_by(*MAKER_ORDER)))
 
 
 def makers_by_id(ids) -> dict[int, Maker]:

@@ -21,13 +21,19 @@ EDITOR = ("browser-editor", "a long browser password")  # an account on the live
 
 
 @pytest.fixture(scope="session")
-def live_server(compiled_catalogs, tmp_path_factory) -> Iterator[str]:
-    """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL."""
-    db_path = tmp_path_factory.mktemp("live") / "portal.db"
+def live_server(compiled_catalogs, tmp_path_factory, postgres) -> Iterator[str]:
+    """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
+
+    Its database is a SQLite file, or this worker's own PostgreSQL database when the
+    suite runs against TEST_DATABASE_URL."""
+    if postgres is None:
+        database = f"sqlite:///{tmp_path_factory.mktemp('live') / 'portal.db'}"
+    else:
+        database = postgres.create("live")
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+            "SQLALCHEMY_DATABASE_URI": database,
             # One connection per request, opened and closed in the server thread.
             "SQLALCHEMY_ENGINE_OPTIONS": {"poolclass": NullPool},
             "SITE_URL": "https://portal.example",
