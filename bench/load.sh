@@ -33,6 +33,11 @@ DURATION="${LOAD_DURATION:-10s}"
 CONNECTIONS="${LOAD_CONNECTIONS:-32}"
 THREADS=2
 WORKERS=2
+case "$DURATION" in
+    *[!0-9]*s | s | *[!0-9s]*) echo "load.sh: LOAD_DURATION is seconds, like 10s" >&2; exit 1 ;;
+esac
+SECONDS_EACH="${DURATION%s}"
+KILL_AFTER=$(((SECONDS_EACH + 2) / 3))
 RESULTS="${LOAD_RESULTS:-$ROOT/bench/RESULTS.md}"
 LUA="$ROOT/bench/wrk_report.lua"
 
@@ -66,6 +71,21 @@ forget() {  # drop a stopped process from the clean-up list
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# CPU time (user + system, in clock ticks) of the server being measured: the process
+# SERVER_PID (gunicorn's or nginx's master) and its children, the workers.
+HZ="$(getconf CLK_TCK)"
+SERVER_PID=""
+cpu_ticks() {
+    local total=0 pid fields
+    [ -n "$SERVER_PID" ] || { echo 0; return; }
+    for pid in "$SERVER_PID" $(pgrep -P "$SERVER_PID"); do
+        # Fields 14 and 15 of /proc/PID/stat; the command name (field 2) has no spaces here.
+        fields="$(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null)" || continue
+        total=$((total + ${fields% *} + ${fields#* }))
+    done
+    echo "$total"
+}
+
 wait_for() {  # URL: until it answers 200, 30 s at most
     for _ in $(seq 150); do
         [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = 200 ] && return 0
@@ -98,11 +118,15 @@ FAILURES=()
 # to the results table. TARGET-CHECK is "RPS P99" (the least requests/s, the most p99 in ms).
 measure() {
     local name="$1" url="$2" paths="$3" hx="$4" target="${5:-}" load line verdict=""
+    local ticks
     load="$(loadavg)"
+    ticks="$(cpu_ticks)"
     WRK_PATHS="$paths" WRK_HX="$hx" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
         -s "$LUA" "$url" >"$WORK/wrk.out" 2>&1 || true
+    ticks=$(($(cpu_ticks) - ticks))
     line="$(grep '^RESULT ' "$WORK/wrk.out")" || { cat "$WORK/wrk.out" >&2; die "wrk failed: $name"; }
     parse "$line"
+    R_cpu_us="$(awk -v t="$ticks" -v hz="$HZ" -v n="$R_requests" 'BEGIN { printf "%.0f", n ? t * 1e6 / hz / n : 0 }')"
     if [ -n "$target" ]; then
         read -r min_rps max_p99 <<<"$target"
         verdict="≥ $min_rps req/s, p99 ≤ $max_p99 ms: "
@@ -113,10 +137,13 @@ measure() {
             verdict+="**missed**"
         fi
     fi
-    printf '%-62s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  socket errors %d  status>=400 %d  (load %s) %s\n' \
-        "$name" "$R_rps" "$R_p50_ms" "$R_p99_ms" "$R_errors" "$R_status" "$load" "$verdict"
-    printf '| %s | %s | %.0f | %.2f ms | %.2f ms | %d | %d | %s |\n' \
-        "$name" "$load" "$R_rps" "$R_p50_ms" "$R_p99_ms" "$R_errors" "$R_status" "$verdict" >>"$ROWS"
+    printf '%-58s %7.0f req/s  p50 %6.2f ms  p99 %7.2f ms  CPU %4d µs/req  socket errors %d%s  status>=400 %d  (load %s) %s\n' \
+        "$name" "$R_rps" "$R_p50_ms" "$R_p99_ms" "$R_cpu_us" "$R_errors" "$(breakdown)" "$R_status" "$load" "$verdict"
+    printf '| %s | %s | %.0f | %.2f ms | %.2f ms | %d µs | %d | %d | %s |\n' \
+        "$name" "$load" "$R_rps" "$R_p50_ms" "$R_p99_ms" "$R_cpu_us" "$R_errors" "$R_status" "$verdict" >>"$ROWS"
+}
+breakdown() {
+    [ "$R_errors" -eq 0 ] || echo " (connect $R_connect, read $R_read, write $R_write, timeout $R_timeout)"
 }
 # parse LINE: the RESULT line of bench/wrk_report.lua (numbers only) into R_requests, R_rps...
 parse() {
@@ -146,6 +173,7 @@ start_gunicorn() {
     ) >"$WORK/gunicorn-$1.log" 2>&1 &
     GPID=$!
     PIDS+=("$GPID")
+    SERVER_PID="$GPID"
     wait_for "http://127.0.0.1:$APP_PORT$FIRST_UPDATE" || {
         cat "$WORK/gunicorn-$1.log" >&2
         die "gunicorn ($1) did not answer"
@@ -211,20 +239,29 @@ cmp -s "$WORK/nginx/static-page/page.html" <(curl -s "$SITE$FIRST_UPDATE") \
     || echo "load.sh: warning: nginx's copy of the page differs from the app's" >&2
 PAGE_BYTES="$(wc -c <"$WORK/nginx/static-page/page.html")"
 
-warm "$SITE" "$FIRST_UPDATE" 0
-measure "nginx micro-cache: update page" "$SITE" "$FIRST_UPDATE" 0
-check "nginx micro-cache"
-CACHED_RPS="$R_rps"
-warm "http://127.0.0.1:$STATIC_PORT" /page.html 0
-measure "nginx static file: the same page ($PAGE_BYTES bytes)" "http://127.0.0.1:$STATIC_PORT" /page.html 0
-check "nginx static file"
-STATIC_RPS="$R_rps"
+# Two rounds, alternating, so that other work on the machine weighs on both alike; the
+# better round of each counts.
+SERVER_PID="$NPID"
+CACHED_RPS=0
+STATIC_RPS=0
+for round in 1 2; do
+    warm "$SITE" "$FIRST_UPDATE" 0
+    measure "nginx micro-cache: update page (round $round)" "$SITE" "$FIRST_UPDATE" 0
+    check "nginx micro-cache"
+    CACHED_RPS="$(awk -v a="$CACHED_RPS" -v b="$R_rps" 'BEGIN { print (b > a ? b : a) }')"
+    warm "http://127.0.0.1:$STATIC_PORT" /page.html 0
+    measure "nginx static file: the same page, $PAGE_BYTES bytes (round $round)" \
+        "http://127.0.0.1:$STATIC_PORT" /page.html 0
+    check "nginx static file"
+    STATIC_RPS="$(awk -v a="$STATIC_RPS" -v b="$R_rps" 'BEGIN { print (b > a ? b : a) }')"
+done
 RATIO="$(awk -v c="$CACHED_RPS" -v s="$STATIC_RPS" 'BEGIN { printf "%.0f", 100 * c / s }')"
 if [ "$RATIO" -ge 70 ]; then RATIO_VERDICT=met; else RATIO_VERDICT="**missed**"; fi
 echo "micro-cache / static file: $RATIO % (target ≥ 70 %: $RATIO_VERDICT)"
 kill -TERM "$NPID"
 wait "$NPID" 2>/dev/null || true
 forget "$NPID"
+SERVER_PID="$GPID"
 
 # ---- a worker killed with SIGKILL under load --------------------------------------------------
 echo "-- SIGKILL of one gunicorn worker under load"
@@ -233,7 +270,7 @@ BEFORE="$(pgrep -P "$GPID" | sort | tr '\n' ' ')"
 WRK_PATHS="$UPDATE_PATHS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$APP" \
     >"$WORK/wrk-kill.out" 2>&1 &
 WRK_PID=$!
-sleep 3
+sleep "$KILL_AFTER"
 VICTIM="$(pgrep -P "$GPID" | head -n 1)"
 kill -KILL "$VICTIM"
 wait "$WRK_PID" || true
@@ -292,15 +329,19 @@ SECTION="$WORK/section.md"
     echo "- every run: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\` after a 3 s warm-up;" \
         "the load average is the one just before the run"
     echo
-    echo "| run | load average | requests/s | p50 | p99 | socket errors | status ≥ 400 | target |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"
+    echo "- CPU: user and system time of the server's processes (gunicorn's or nginx's master" \
+        "and workers) during the run, per request: less noisy than requests/s on a busy machine"
+    echo
+    echo "| run | load average | requests/s | p50 | p99 | CPU | socket errors | status ≥ 400 | target |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     cat "$ROWS"
     echo
     echo "nginx micro-cache at **$RATIO %** of nginx serving the same page as a static file" \
-        "(target ≥ 70 %: $RATIO_VERDICT)."
+        "(better round of each: $(printf '%.0f' "$CACHED_RPS") and $(printf '%.0f' "$STATIC_RPS")" \
+        "requests/s; target ≥ 70 %: $RATIO_VERDICT)."
     echo
     echo "SIGKILL: during a $DURATION run against gunicorn at $CONNECTIONS connections (load" \
-        "$KILL_LOAD), one of the $WORKERS workers was killed with \`kill -9\` after 3 s:" \
+        "$KILL_LOAD), one of the $WORKERS workers was killed with \`kill -9\` after $KILL_AFTER s:" \
         "$R_requests requests at $(printf '%.0f' "$KILL_RPS")/s, **$KILL_ERRORS failed**" \
         "(read $R_read, write $R_write, connect $R_connect, timeout $R_timeout, status ≥ 400" \
         "$R_status), against $CONNECTIONS connections in flight; the worker was replaced:" \
