@@ -57,9 +57,9 @@ def _portal_conf(dest: Path, apps: list[str], http_port: int, https_port: int) -
     return text
 
 
-def _site_conf(dest: Path) -> str:
+def _site_conf(dest: Path, static_root: Path) -> str:
     text = (DEPLOY / "site.conf").read_text()
-    text = _replace(text, "root /srv/portal;", f"root {ROOT};", "site.conf")
+    text = _replace(text, "root /srv/portal;", f"root {static_root};", "site.conf")
     return _replace(
         text, "/var/log/nginx/portal.access.log", str(dest / "logs/access.log"), "site.conf"
     )
@@ -87,8 +87,12 @@ def render(
     static_port: int,
     http_port: int | None = None,
     https_port: int | None = None,
+    static_root: Path = ROOT,
 ) -> Path:
-    """Write the configuration into dest; return the main file's path."""
+    """Write the configuration into dest; return the main file's path.
+
+    static_root is the folder holding static/ (the checkout by default).
+    """
     dest = dest.resolve()
     http_port = http_port or site_port + 1
     https_port = https_port or site_port + 2
@@ -96,7 +100,7 @@ def render(
         (dest / sub).mkdir(parents=True, exist_ok=True)
     _certificate(dest / "tls")
     (dest / "conf/portal/portal.conf").write_text(_portal_conf(dest, apps, http_port, https_port))
-    (dest / "conf/portal/site.conf").write_text(_site_conf(dest))
+    (dest / "conf/portal/site.conf").write_text(_site_conf(dest, static_root))
     temp = "\n".join(
         f"    {kind}_temp_path {dest}/tmp/{kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
