@@ -54,7 +54,9 @@ def main() -> None:
             for table in reversed(tables):
                 dst.execute(table.delete())
             for table in tables:
-                rows = src.execute(select(table)).mappings()
+                # Generated columns (a search vector, say) are the target's own business.
+                columns = [c for c in table.c if c.computed is None]
+                rows = src.execute(select(*columns)).mappings()
                 copied = 0
                 while batch := rows.fetchmany(BATCH):
                     dst.execute(table.insert(), [dict(row) for row in batch])

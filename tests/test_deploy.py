@@ -23,6 +23,8 @@ import pytest
 from gunicorn.config import Config
 from sqlalchemy.pool import Pool
 
+from portal import create_app
+from portal.cli import seed_demo
 from portal.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,9 +167,12 @@ def stack(tmp_path_factory):
         "WEB_CONCURRENCY": "1",
         "PORTAL_ACCESS_LOG": str(tmp / "gunicorn-access.log"),
     }
-    flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
-    subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([*flask, "seed-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    # The demo content in the database gunicorn will serve (as the conftest's `app` does).
+    seeding = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"]})
+    with seeding.app_context():
+        db.create_all()
+        seed_demo()
+        db.engine.dispose()
     static_root = tmp / "checkout"
     (static_root / "static").mkdir(parents=True)
     (static_root / "static" / "site.0123456789abcdef.css").write_text("body { color: red }\n")
