@@ -310,7 +310,7 @@ echo "-- SQLite, gunicorn sync, $WORKERS workers (for comparison)"
 start_gunicorn sqlite-sync "$SQLITE_URL" sync
 warm "$APP" "$UPDATE_PATHS" 0
 measure "SQLite, sync workers: update page" "$APP" "$UPDATE_PATHS" 0
-check "sync update page"
+
 stop_gunicorn
 
 # ---- PostgreSQL, when configured -------------------------------------------------------------

@@ -13,29 +13,33 @@ and several hosts behind nginx (`deploy/nginx/portal.conf`):
     PORTAL_LOG_LEVEL      gunicorn's error log level (default info)
     FORWARDED_ALLOW_IPS   proxies whose X-Forwarded-Proto is believed (default 127.0.0.1,::1)
 
-Why these values (measured with `bench/load.sh`, figures in bench/RESULTS.md):
+Why these values (measured with wrk on the 2-core machine; `bench/load.sh` repeats the
+gthread / sync comparison and writes its figures into bench/RESULTS.md):
 
 - gthread, not sync. A public page is usually served from the page cache in about half
   a millisecond, so the cost of a request is mostly the connection. sync workers close
   the connection after every response and serve one request at a time; gthread keeps
   connections alive (to nginx's upstream keepalive pool, or to a client) and overlaps
-  one request's database or network wait with another's work. On the 2-core machine
-  gthread served the update page at about twice the rate of sync, with the same p99.
+  one request's database or network wait with another's work. Update page, 2 workers,
+  wrk -c32, on the shared 2-core machine (load average about 2.6): gthread 2,640
+  requests/s (p99 59 ms), sync 1,210 (p99 68 ms); under heavier load sync fell further
+  behind, with p99 above a second.
 - One worker per core. Cache hits are CPU-bound under the GIL, so more processes than
   cores only add context switches, and each process has its own page cache (more
   processes: more renders after every edit, more memory). Threads, not processes, cover
-  the time spent waiting for PostgreSQL.
+  the time spent waiting for PostgreSQL. Same test, gthread with 4 threads: 2 workers
+  2,690 requests/s, 3 workers 2,310, 5 workers 1,640.
 - max_requests with jitter restarts each worker after 45,000-55,000 requests, at
   different moments, which bounds slow memory growth without all workers restarting at
   once. Not fewer: a restarted worker starts with an empty page cache and renders every
   page again (tens of milliseconds each instead of half of one).
 - preload_app: the app is imported once in the master and forked, so workers start in
-  milliseconds (a respawn after a crash or a max_requests restart costs almost nothing)
-  and share the imported code's memory. A database connection must never cross a fork
-  (two processes on one socket or one SQLite handle), so post_fork throws away the
-  forked copy of every engine's pool without closing its connections (they belong to
-  the master); each worker opens its own on first use. The catch: code changes need a
-  full restart (SIGHUP re-forks the already imported code), not a reload.
+  milliseconds (after a crash or a max_requests restart, too) and share the imported
+  code's memory. A database connection must never cross a fork (two processes on one
+  socket or one SQLite handle), so post_fork throws away the forked copy of every
+  engine's pool without closing its connections (they belong to the master); each
+  worker opens its own on first use. The catch: code changes need a full restart
+  (SIGHUP re-forks the already imported code), not a reload.
 """
 
 from __future__ import annotations
