@@ -280,10 +280,12 @@ BEFORE="$(pgrep -P "$GPID" | sort | tr '\n' ' ')"
 WRK_PATHS="$UPDATE_PATHS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$APP" \
     >"$WORK/wrk-kill.out" 2>&1 &
 WRK_PID=$!
+PIDS+=("$WRK_PID")
 sleep "$KILL_AFTER"
 VICTIM="$(pgrep -P "$GPID" | head -n 1)"
 kill -KILL "$VICTIM"
 wait "$WRK_PID" || true
+forget "$WRK_PID"
 sleep 1
 AFTER="$(pgrep -P "$GPID" | sort | tr '\n' ' ')"
 line="$(grep '^RESULT ' "$WORK/wrk-kill.out")" || { cat "$WORK/wrk-kill.out" >&2; die "wrk failed"; }
