@@ -48,6 +48,12 @@ done
 [ -x "$GUNICORN" ] || die "$GUNICORN is missing: run make install"
 [ -f "$DB" ] || die "$DB is missing: run make bench/data/portal-1000.db (or make bench-data)"
 
+for port in "$APP_PORT" "$SITE_PORT" $((SITE_PORT + 1)) $((SITE_PORT + 2)) "$STATIC_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        die "port $port is in use (another run?); choose others with LOAD_PORT_BASE"
+    fi
+done
+
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/portal-load.XXXXXX")"
 PIDS=()
 cleanup() {
@@ -184,9 +190,9 @@ start_gunicorn() {
     GPID=$!
     PIDS+=("$GPID")
     SERVER_PID="$GPID"
-    wait_for "http://127.0.0.1:$APP_PORT$FIRST_UPDATE" || {
+    wait_for "http://127.0.0.1:$APP_PORT$FIRST_UPDATE" && kill -0 "$GPID" 2>/dev/null || {
         cat "$WORK/gunicorn-$1.log" >&2
-        die "gunicorn ($1) did not answer"
+        die "gunicorn ($1) did not start"
     }
 }
 stop_gunicorn() {
