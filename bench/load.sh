@@ -57,14 +57,18 @@ done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/portal-load.XXXXXX")"
 PIDS=()
 cleanup() {
-    local pid
+    local status=$? pid
     for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do
         for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
         kill -KILL "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    rm -rf "$WORK"
+    if [ "$status" -eq 0 ]; then
+        rm -rf "$WORK"
+    else
+        echo "load.sh: logs and configuration kept in $WORK" >&2
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
