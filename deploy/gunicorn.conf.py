@@ -29,10 +29,11 @@ gthread / sync comparison and writes its figures into bench/RESULTS.md):
   processes: more renders after every edit, more memory). Threads, not processes, cover
   the time spent waiting for PostgreSQL. Same test, gthread with 4 threads: 2 workers
   2,690 requests/s, 3 workers 2,310, 5 workers 1,640.
-- max_requests with jitter restarts each worker after 45,000-55,000 requests, at
+- max_requests with jitter restarts each worker after 90,000-110,000 requests, at
   different moments, which bounds slow memory growth without all workers restarting at
   once. Not fewer: a restarted worker starts with an empty page cache and renders every
-  page again (tens of milliseconds each instead of half of one).
+  page again (tens of milliseconds each instead of half of one); in a load test at
+  50,000 the restarts showed as a p99 of a second.
 - preload_app: the app is imported once in the master and forked, so workers start in
   milliseconds (after a crash or a max_requests restart, too) and share the imported
   code's memory. A database connection must never cross a fork (two processes on one
@@ -61,8 +62,8 @@ keepalive = int(os.environ.get("PORTAL_KEEPALIVE", "20"))
 timeout = 30
 # On SIGTERM or SIGHUP, workers finish what they are serving for up to this long.
 graceful_timeout = 30
-max_requests = 50000
-max_requests_jitter = 5000
+max_requests = 100000
+max_requests_jitter = 10000
 preload_app = True
 # The heartbeat file on tmpfs: a slow disk must not make the master kill healthy workers.
 if os.path.isdir("/dev/shm"):
