@@ -319,6 +319,7 @@ def test_static_files_from_disk_hashed_names_for_a_year(stack):
     status, headers, body = _get(stack["site"], "/static/site.0123456789abcdef.css")
     assert (status, body) == (200, b"body { color: red }\n")
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert headers["x-content-type-options"] == "nosniff"
     status, headers, _ = _get(stack["site"], "/static/robots-like.txt")
     assert (status, headers["cache-control"]) == (200, "public, max-age=3600")
 
