@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
 
-.PHONY: run install install-test catalogs translations migrate seed test lint format clean bench-data bench
+.PHONY: run install install-test catalogs translations migrate seed test lint format clean bench-data bench load
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -88,3 +88,8 @@ bench-data: install
 
 bench: install catalogs $(BENCH_DBS)
 	$(PY) bench/run.py
+
+## Load test: gunicorn (deploy/gunicorn.conf.py) and nginx (deploy/nginx/) under wrk, into
+## bench/RESULTS.md; needs wrk, nginx, curl, openssl. BENCH_DATABASE_URL adds PostgreSQL.
+load: install catalogs bench/data/portal-1000.db
+	bench/load.sh

@@ -193,6 +193,15 @@ def _upgrade(path: Path) -> None:
         db.engine.dispose()
 
 
+def _load_section(results: Path) -> str:
+    """The section that bench/load.sh keeps in the same file, to be written back unchanged."""
+    text = results.read_text() if results.exists() else ""
+    begin, end = "<!-- bench/load.sh: begin -->", "<!-- bench/load.sh: end -->"
+    if begin not in text or end not in text:
+        return ""
+    return "\n" + text[text.index(begin) : text.index(end) + len(end)] + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
@@ -308,7 +317,8 @@ def main() -> None:
                 f"{met} |"
             )
     lines += ["", f"## Query plans at {big:,} updates (cache off)", plans]
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+    results = ROOT / "bench" / "RESULTS.md"
+    results.write_text("\n".join(lines) + "\n" + _load_section(results))
     print("\n".join(lines[:40]))
     if failures:
         sys.exit(f"{len(failures)} responses were not 200")
