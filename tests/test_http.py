@@ -114,6 +114,8 @@ def test_cache_lifetimes_are_configurable(content, tmp_path):
         }
     )
     response = app.test_client().get("/en/updates/")
+    with app.app_context():
+        db.engine.dispose()
     assert response.headers["Cache-Control"] == "public, max-age=5, stale-while-revalidate=30"
 
 
