@@ -214,9 +214,14 @@ class PageCache:
         return _state(self.engine)
 
     def version(self) -> int | None:
-        """The current content version: the one read a hit costs."""
+        """The current content version: the one read a hit costs.
+
+        Read in autocommit mode: one statement needs no transaction, so a database server
+        is spared the BEGIN and the ROLLBACK around it (one round trip per hit instead of
+        two, plus the pool's pre-ping).
+        """
         try:
-            with self.engine.connect() as conn:
+            with self.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
                 return conn.execute(VERSION_SQL).scalar()
         except Exception:  # no database or no table: serve uncached; the app says what is wrong
             return None
