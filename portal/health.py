@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import suppress
 
 from flask import Blueprint, Flask, Response, current_app
+from redis.exceptions import RedisError
 from sqlalchemy import text
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -58,7 +59,20 @@ def database_down(error: Exception):
     return response
 
 
+def limits_down(error: Exception):
+    """The rate-limit store (Redis) is unreachable: a translated 503, not a 500.
+
+    Failing closed: the limits guard the anonymous feedback form, and letting every post
+    through while they cannot be counted would open it to floods.
+    """
+    current_app.logger.error("Rate-limit storage unavailable: %s", error)
+    response = render_error(ServiceUnavailable())
+    response.headers["Retry-After"] = RETRY_AFTER
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     for kind in DATABASE_DOWN:
         app.register_error_handler(kind, database_down)
+    app.register_error_handler(RedisError, limits_down)

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import os
 import re
+import socket
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from portal import create_app
 from portal.config import ConfigurationError, load
 from portal.extensions import db
-from portal.models import UpdateTranslation
+from portal.models import Feedback, Maker, UpdateTranslation
 
 ROOT = Path(__file__).resolve().parent.parent
 HX = {"HX-Request": "true"}
@@ -512,6 +513,43 @@ def test_readers_get_a_translated_503_while_the_database_is_down(
     back = client.get(url)  # no restart: the very next request is served
     assert back.status_code == 200
     assert {"en": "First title", "nl": "Eerste titel"}[lang] in back.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Temporarily unavailable"), ("nl", "Tijdelijk niet beschikbaar")]
+)
+def test_feedback_gets_a_translated_503_while_the_rate_limit_store_is_down(
+    fresh_database, lang, title
+):
+    with socket.socket() as probe:  # a port nothing listens on: Redis is "down"
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": fresh_database("limits_down"),
+            "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{port}/0",
+        }
+    )
+    with app.app_context():
+        db.create_all()
+    with app.app_context():
+        db.session.add(Maker(slug="m", name="M", website="https://m.example/"))
+        db.session.commit()
+        maker_id = db.session.query(Maker.id).scalar()
+    response = app.test_client().post(
+        f"/{lang}/feedback",
+        data={"maker": maker_id, "message": "Please cover the new models."},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert f'<html lang="{lang}">' in html and f"<h1>{title}</h1>" in html
+    assert "Traceback" not in html and "ConnectionError" not in html
+    with app.app_context():
+        assert db.session.query(Feedback).count() == 0  # nothing stored unguarded
+        db.engine.dispose()
 
 
 def test_the_app_recovers_when_the_sqlite_file_comes_back(tmp_path):
