@@ -34,6 +34,24 @@
     }
   });
 
+  // A swap that fails on the server (a 5xx: the database or the rate-limit store is away)
+  // would otherwise leave the reader with nothing happening. Fall back to what the page
+  // does without JavaScript: load the address, or post the form, so the server's own
+  // translated error page (or, if it has recovered, the result) is shown.
+  document.addEventListener("htmx:responseError", function (event) {
+    const detail = event.detail;
+    if (!detail.xhr || detail.xhr.status < 500) {
+      return;
+    }
+    const verb = detail.requestConfig && detail.requestConfig.verb;
+    const form = detail.elt && detail.elt.closest && detail.elt.closest("form");
+    if (verb === "get" && detail.pathInfo && detail.pathInfo.finalRequestPath) {
+      window.location.assign(detail.pathInfo.finalRequestPath);
+    } else if (form) {
+      form.submit();
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function () {
     if (appendedFrom === null) {
       return;

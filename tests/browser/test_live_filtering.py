@@ -87,3 +87,22 @@ def test_typing_a_search_updates_results_and_back_restores_them(page: Page):
     expect(teasers).to_have_count(20)
     expect(page.locator("#results mark")).to_have_count(0)
     expect(page.get_by_label("Zoeken in deze updates")).to_have_value("")
+
+
+def test_a_failing_fragment_falls_back_to_loading_the_page(page: Page):
+    """A 5xx on a live swap must not leave the reader with nothing: the page loads instead."""
+
+    def fail_fragments(route):
+        if route.request.headers.get("hx-request") == "true":
+            route.fulfill(status=503, body="unavailable", content_type="text/plain")
+        else:
+            route.continue_()
+
+    page.route("**/updates/?*", fail_fragments)
+    page.goto("/nl/updates/")
+    open_filters(page)
+    page.get_by_label("Anthropic").check()
+    expect(page).to_have_url(re.compile(r"/nl/updates/\?.*maker=anthropic"))
+    makers = page.locator("#results .teaser .maker")
+    expect(makers.first).to_have_text("Anthropic")
+    assert set(makers.all_inner_texts()) == {"Anthropic"}
