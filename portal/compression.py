@@ -17,6 +17,7 @@ the BREACH attack measures.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from functools import lru_cache
 
 import brotli
@@ -42,6 +43,15 @@ COMPRESSIBLE = frozenset(
         "image/svg+xml",
     }
 )
+
+
+def drain(app_iter: Iterable[bytes]) -> bytes:
+    """The whole body of a WSGI response, closing its iterable as WSGI requires."""
+    try:
+        return b"".join(app_iter)
+    finally:
+        if hasattr(app_iter, "close"):
+            app_iter.close()
 
 
 @lru_cache(maxsize=256)  # a handful of distinct browser headers; parsing each is cheap once
@@ -122,11 +132,7 @@ class Compressor:
         if encoding is None or environ.get("REQUEST_METHOD") == "HEAD":
             start_response(status, headers)
             return app_iter
-        try:
-            body = b"".join(app_iter)
-        finally:
-            if hasattr(app_iter, "close"):
-                app_iter.close()
+        body = drain(app_iter)
         if len(body) >= MIN_SIZE and len(packed := compress(body, encoding)) < len(body):
             body = packed
             headers = [(k, v) for k, v in headers if k.lower() != "content-length"]

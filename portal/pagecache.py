@@ -49,6 +49,7 @@ from portal.compression import (
     add_vary,
     compress,
     compressible,
+    drain,
     encoded_etag,
     negotiate,
 )
@@ -276,11 +277,7 @@ class PageCache:
         if not keep:
             start_response(captured["status"], captured["headers"])
             return app_iter
-        try:
-            body = b"".join(app_iter)
-        finally:
-            if hasattr(app_iter, "close"):
-                app_iter.close()
+        body = drain(app_iter)
         etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
         dropped = {"etag", "content-length", "content-encoding"}
         headers = [(k, v) for k, v in captured["headers"] if k.lower() not in dropped]
