@@ -549,6 +549,7 @@ def test_feedback_gets_a_translated_503_while_the_rate_limit_store_is_down(
     assert "Traceback" not in html and "ConnectionError" not in html
     with app.app_context():
         assert db.session.query(Feedback).count() == 0  # nothing stored unguarded
+        db.session.remove()
         db.engine.dispose()
 
 
