@@ -38,3 +38,11 @@ LEVELS = {
 IMPORTANCE = {"3": _l("Notable and up"), "4": _l("Important and up"), "5": _l("Major only")}
 
 SORTS = {"newest": _l("Newest first"), "important": _l("Most important first")}
+
+# An update's status as editors see it ("scheduled": published with a future time).
+STATUSES = {
+    "draft": _l("Draft"),
+    "scheduled": _l("Scheduled"),
+    "published": _l("Published"),
+    "deleted": _l("Deleted"),
+}

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Revision, Tag, Update, UpdateTranslation
+from portal.models import Revision, SiteState, Tag, Update, UpdateTranslation
 from portal.models.content import utcnow
 
 EN = {"title": "Codex learns to review pull requests", "slug": ""}
@@ -66,6 +66,18 @@ def create(editor, maker_id, action="draft", **kwargs) -> int:
     response = editor.post("/en/editor/updates/new", data=form(editor, maker_id, action, **kwargs))
     assert response.status_code == 303, response.get_data(as_text=True)
     return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def loaded_version(editor, update_id) -> str:
+    """The version the edit form carries when an editor opens it."""
+    page = editor.get(f"/en/editor/updates/{update_id}/").get_data(as_text=True)
+    return re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+
+
+def edit(editor, update_id, data, version=None):
+    """Save the edit form as a browser does: opened first (or at `version`), then posted."""
+    version = loaded_version(editor, update_id) if version is None else version
+    return editor.post(f"/en/editor/updates/{update_id}/", data=data | {"version": version})
 
 
 def count(app, model=Update) -> int:
@@ -163,9 +175,7 @@ def test_publish_now_puts_it_in_front_of_readers_in_both_languages(app, editor, 
 def test_publishing_an_existing_draft(app, editor, client, maker_id):
     update_id = create(editor, maker_id, "draft")
     client.get("/en/updates/")  # cached while the update is a draft
-    response = editor.post(
-        f"/en/editor/updates/{update_id}/", data=form(editor, maker_id, "publish")
-    )
+    response = edit(editor, update_id, form(editor, maker_id, "publish"))
     assert response.status_code == 303
     assert reader_sees(client) == ALL
 
@@ -289,10 +299,7 @@ def test_every_save_keeps_a_revision_and_an_earlier_one_can_be_restored(
     with app.app_context():
         tag_id = db.session.scalar(select(Tag.id).where(Tag.slug == "agents"))
     renamed = {"title": "Codex reviews every pull request", "slug": EN_SLUG}
-    editor.post(
-        f"/en/editor/updates/{update_id}/",
-        data=form(editor, maker_id, "publish", en=renamed, tags=tag_id),
-    )
+    edit(editor, update_id, form(editor, maker_id, "publish", en=renamed, tags=tag_id))
     assert "Codex reviews every pull request" in client.get(f"/en/updates/{EN_SLUG}/").get_data(
         as_text=True
     )
@@ -325,6 +332,107 @@ def test_every_save_keeps_a_revision_and_an_earlier_one_can_be_restored(
         assert f"restored #{first}" in latest.changed_fields
 
 
+def revision_ids(app, update_id) -> list[int]:
+    with app.app_context():
+        query = select(Revision.id).where(Revision.update_id == update_id).order_by(Revision.id)
+        return list(db.session.scalars(query))
+
+
+def test_restoring_keeps_the_current_status_unless_asked(app, editor, client, maker_id):
+    update_id = create(editor, maker_id, "publish")
+    renamed = {"title": "Codex draft title", "slug": EN_SLUG}
+    assert edit(editor, update_id, form(editor, maker_id, "draft", en=renamed)).status_code == 303
+    published = revision_ids(app, update_id)[0]
+    history = editor.get(f"/en/editor/updates/{update_id}/history").get_data(as_text=True)
+    assert "Also restore its status: Published" in history
+    assert f'id="with-status-{published}"' in history
+    restore = f"/en/editor/updates/{update_id}/history/{published}/restore"
+
+    assert editor.post(restore, data={"csrf_token": editor.csrf}).status_code == 303
+    with app.app_context():
+        update = db.session.get(Update, update_id)
+        assert (update.status, update.translation("en").title) == ("draft", EN["title"])
+    assert reader_sees(client) == NONE  # its content is back, its status is not
+
+    data = {"csrf_token": editor.csrf, "with_status": "y"}
+    assert editor.post(restore, data=data).status_code == 303
+    assert reader_sees(client) == ALL
+    with app.app_context():
+        assert db.session.get(Update, update_id).status == "published"
+
+
+def test_a_save_from_a_form_opened_before_another_save_is_refused(
+    app, client, editor_account, login, csrf, maker_id
+):
+    from portal.editor.accounts import hash_password
+    from portal.models import Editor
+
+    with app.app_context():
+        db.session.add(Editor(username="bob", password_hash=hash_password("another long secret")))
+        db.session.commit()
+    eva, bob = client, app.test_client()
+    login(eva)
+    login(bob, "bob", "another long secret")
+    eva.csrf, bob.csrf = (csrf(c.get("/en/editor/updates/new")) for c in (eva, bob))
+    update_id = create(eva, maker_id, "publish")
+    opened = loaded_version(eva, update_id)  # eva opens the form …
+    bobs = {"lede": "Bob's lede.", "title": EN["title"]}
+    assert edit(bob, update_id, form(bob, maker_id, "publish", en=bobs)).status_code == 303
+    saved = revision_ids(app, update_id)
+
+    evas = form(eva, maker_id, "publish", en={"title": "Eva's new title", "slug": EN_SLUG})
+    for lang, words in (("en", "This update changed after you opened it"), ("nl", "veranderd")):
+        response = eva.post(f"/{lang}/editor/updates/{update_id}/", data=evas | {"version": opened})
+        assert response.status_code == 409
+        page = response.get_data(as_text=True)
+        assert words in page and "bob" in page
+        assert 'value="Eva&#39;s new title"' in page  # what she typed is kept
+    rows = re.findall(
+        r'<tr>\s*<th scope="row">(.*?)</th>\s*<td class="message">(.*?)</td>'
+        r'\s*<td class="message">(.*?)</td>',
+        page,
+        re.S,
+    )
+    cells = {re.sub(r"<.*?>", "", label).strip(): (theirs, mine) for label, theirs, mine in rows}
+    assert set(cells) == {"Titel (English)", "Intro (English) gewijzigd sinds je het opende"}
+    assert cells["Titel (English)"] == (EN["title"], "Eva&#39;s new title")
+    with app.app_context():  # nothing of hers was saved
+        update = db.session.get(Update, update_id)
+        assert (update.translation("en").title, update.translation("en").lede) == (
+            EN["title"],
+            "Bob's lede.",
+        )
+    assert revision_ids(app, update_id) == saved
+    assert f'name="version" type="hidden" value="{saved[-1]}"' in page
+
+    merged = evas | {"en-lede": "Bob's lede.", "version": str(saved[-1])}
+    assert eva.post(f"/en/editor/updates/{update_id}/", data=merged).status_code == 303
+    with app.app_context():
+        text = db.session.get(Update, update_id).translation("en")
+        assert (text.title, text.lede) == ("Eva's new title", "Bob's lede.")
+
+
+def test_a_save_without_the_version_or_after_a_delete_is_refused(app, editor, maker_id):
+    update_id = create(editor, maker_id, "publish")
+    opened = loaded_version(editor, update_id)
+    data = form(editor, maker_id, "publish", en={"lede": "Changed."})
+    missing = editor.post(f"/en/editor/updates/{update_id}/", data=data)
+    assert missing.status_code == 409
+    editor.post(f"/en/editor/updates/{update_id}/delete", data={"csrf_token": editor.csrf})
+    response = edit(editor, update_id, data, version=opened)
+    assert response.status_code == 409
+    assert re.search(
+        r"Status <span[^>]*>[^<]*</span></th>\s*<td[^>]*>Deleted</td>\s*<td[^>]*>Published</td>",
+        response.get_data(as_text=True),
+    )
+    with app.app_context():
+        update = db.session.get(Update, update_id)
+        assert (update.status, update.translation("en").lede) == (
+            "deleted",
+            "Codex now reviews code.",
+        )
+
+
 def test_editing_one_language_marks_the_other_outdated(app, editor, maker_id):
     update_id = create(editor, maker_id, "publish")
     with app.app_context():  # as if written an hour ago
@@ -333,10 +441,7 @@ def test_editing_one_language_marks_the_other_outdated(app, editor, maker_id):
         db.session.commit()
     dashboard = editor.get("/en/editor/").get_data(as_text=True)
     assert "outdated" not in dashboard
-    editor.post(
-        f"/en/editor/updates/{update_id}/",
-        data=form(editor, maker_id, "publish", en={"lede": "New lede."}),
-    )
+    edit(editor, update_id, form(editor, maker_id, "publish", en={"lede": "New lede."}))
     dashboard = editor.get("/en/editor/").get_data(as_text=True)
     assert "NL:\n            outdated" in dashboard or 'coverage-outdated">NL' in dashboard
 
@@ -344,29 +449,94 @@ def test_editing_one_language_marks_the_other_outdated(app, editor, maker_id):
 def test_unpublishing_back_to_draft_hides_it(app, editor, client, maker_id):
     update_id = create(editor, maker_id, "publish")
     assert reader_sees(client) == ALL
-    editor.post(f"/en/editor/updates/{update_id}/", data=form(editor, maker_id, "draft"))
+    edit(editor, update_id, form(editor, maker_id, "draft"))
     assert reader_sees(client) == NONE
 
 
 # --- delete ------------------------------------------------------------------------------------
 
 
-def test_delete_asks_first_then_removes_it_from_listings_search_and_feeds(
-    app, editor, client, maker_id
+def content_version(app) -> int:
+    with app.app_context():
+        return db.session.get(SiteState, 1).content_version
+
+
+def test_delete_takes_it_off_the_site_and_keeps_it_to_restore(
+    app, editor, client, maker_id, make_tag
 ):
-    update_id = create(editor, maker_id, "publish")
-    assert reader_sees(client) == ALL
+    make_tag("agents", "Agents", "Agenten")
+    with app.app_context():
+        tag_id = db.session.scalar(select(Tag.id).where(Tag.slug == "agents"))
+    update_id = create(editor, maker_id, "publish", tags=tag_id)
+    other = {"title": "Another OpenAI update", "slug": "another"}
+    blank = {name: "" for name in ("title", "slug", "lede", "body", "impact", "takeaways")}
+    create(editor, maker_id, "publish", en=other, nl=blank, source_url="https://openai.com/b")
+    public = ["/sitemap.xml", "/en/makers/openai/feed.xml", "/en/tags/agents/", "/en/makers/"]
+    before = {url: client.get(url).get_data(as_text=True) for url in public}  # cached now
+    assert reader_sees(client) == ALL and EN_SLUG in before["/sitemap.xml"]
+    assert "2 updates" in before["/en/makers/"]
+    assert EN["title"] in client.get("/en/updates/another/").get_data(as_text=True)
     confirm = editor.get(f"/en/editor/updates/{update_id}/delete")
-    assert "Yes, delete it" in confirm.get_data(as_text=True)
+    assert "can be restored" in confirm.get_data(as_text=True)
     assert reader_sees(client) == ALL  # asking deletes nothing
+    version = content_version(app)
+
     response = editor.post(
         f"/en/editor/updates/{update_id}/delete", data={"csrf_token": editor.csrf}
     )
     assert response.status_code == 303
+    assert content_version(app) > version  # cached pages drop it
     assert reader_sees(client, "en") == NONE
     assert reader_sees(client, "nl", NL_SLUG, "beoordelen") == NONE
-    assert count(app) == 0 and count(app, Revision) == 0
-    assert editor.get(f"/en/editor/updates/{update_id}/").status_code == 404
+    assert client.get(f"/en/updates/{EN_SLUG}/").status_code == 404
+    assert client.get(f"/nl/updates/{EN_SLUG}/").status_code == 404  # not "untranslated"
+    after = {url: client.get(url).get_data(as_text=True) for url in public}
+    assert EN_SLUG not in after["/sitemap.xml"] and NL_SLUG not in after["/sitemap.xml"]
+    assert EN["title"] not in after["/en/makers/openai/feed.xml"]
+    assert EN["title"] not in after["/en/tags/agents/"]
+    assert "1 update" in after["/en/makers/"]
+    assert EN["title"] not in client.get("/en/updates/another/").get_data(as_text=True)
+    feedback = client.post("/en/feedback", data={"update": update_id, "message": "Hi"})
+    assert feedback.status_code == 400
+
+    # The editors keep it: out of the dashboard, in its "Deleted" view, with its history.
+    assert EN["title"] not in editor.get("/en/editor/").get_data(as_text=True)
+    deleted = editor.get("/en/editor/?status=deleted").get_data(as_text=True)
+    assert EN["title"] in deleted and "Restore as a draft" in deleted
+    assert "Another OpenAI update" not in deleted
+    with app.app_context():
+        assert db.session.get(Update, update_id).status == "deleted"
+        revisions = db.session.scalars(select(Revision).order_by(Revision.id)).all()
+        assert revisions[-1].changed_fields == ["status", "deleted"]
+        assert revisions[-1].editor_name == "eva"
+        kept_ids = [r.id for r in revisions]
+    page = editor.get(f"/en/editor/updates/{update_id}/").get_data(as_text=True)
+    assert "This update is deleted" in page
+    taken = editor.post("/en/editor/updates/new", data=form(editor, maker_id, "draft"))
+    assert taken.status_code == 422
+    assert "A deleted update uses this address" in taken.get_data(as_text=True)
+
+    # Restored: a draft again, its revisions intact; publishing puts it back everywhere.
+    version = content_version(app)
+    response = editor.post(
+        f"/en/editor/updates/{update_id}/undelete", data={"csrf_token": editor.csrf}
+    )
+    assert response.status_code == 303
+    assert "The update is back, as a draft." in editor.get(response.headers["Location"]).get_data(
+        as_text=True
+    )
+    assert content_version(app) > version
+    with app.app_context():
+        assert db.session.get(Update, update_id).status == "draft"
+        kept = db.session.scalars(select(Revision).order_by(Revision.id)).all()
+        assert [r.id for r in kept[:-1]] == kept_ids
+        assert kept[-1].changed_fields == ["status", "undeleted"]
+    assert EN["title"] in editor.get("/en/editor/?status=draft").get_data(as_text=True)
+    assert reader_sees(client) == NONE
+    assert (
+        edit(editor, update_id, form(editor, maker_id, "publish", tags=tag_id)).status_code == 303
+    )
+    assert reader_sees(client) == ALL
 
 
 def test_deleting_keeps_the_feedback_about_it(app, editor, client, maker_id):
@@ -377,7 +547,9 @@ def test_deleting_keeps_the_feedback_about_it(app, editor, client, maker_id):
     editor.post(f"/en/editor/updates/{update_id}/delete", data={"csrf_token": editor.csrf})
     with app.app_context():
         feedback = db.session.scalars(select(Feedback)).one()
-        assert feedback.message == "Great piece" and feedback.update_id is None
+        assert feedback.message == "Great piece" and feedback.update_id == update_id
+    inbox = editor.get("/en/editor/feedback/").get_data(as_text=True)
+    assert f"/en/editor/updates/{update_id}/" in inbox
 
 
 def test_saving_a_published_update_again_keeps_its_time(app, editor, maker_id):
@@ -391,7 +563,7 @@ def test_saving_a_published_update_again_keeps_its_time(app, editor, maker_id):
     ).group(1)
     for when in (shown, ""):
         data = form(editor, maker_id, "publish", en={"lede": f"Lede {when}"}, published_at=when)
-        assert editor.post(f"/en/editor/updates/{update_id}/", data=data).status_code == 303
+        assert edit(editor, update_id, data).status_code == 303
         with app.app_context():
             assert db.session.get(Update, update_id).published_at == first
             latest = db.session.scalars(select(Revision).order_by(Revision.id.desc())).first()

@@ -107,6 +107,16 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
     with seeded.app_context():
         db.session.add(Feedback(message="<b>More</b> please", lang="en", update_id=1))
         db.session.commit()
+    for step in ("delete", "undelete", "delete"):  # update 2: deleted, with restorable revisions
+        editor.post(f"/en/editor/updates/2/{step}", data={"csrf_token": editor.csrf})
+    stale = {  # an edit of update 1 from a form loaded before its latest save
+        "csrf_token": editor.csrf,
+        **{"maker": "1", "type": "article", "audience": "everyone", "level": "beginner"},
+        **{"importance": "3", "source_url": "https://example.com/", "action": "draft"},
+        **{"en-title": "A changed title", "version": "0"},
+    }
+    editor.post("/en/editor/updates/1/delete", data={"csrf_token": editor.csrf})
+    editor.post("/en/editor/updates/1/undelete", data={"csrf_token": editor.csrf})
     files = []
     for lang in ("en", "nl"):
         pages = {
@@ -124,12 +134,18 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
                 f"/{lang}/editor/updates/new",
                 data={"csrf_token": editor.csrf, "source_url": "x", "action": "schedule"},
             ),
+            "conflict": editor.post(f"/{lang}/editor/updates/1/", data=stale),
+            "deleted": editor.get(f"/{lang}/editor/?status=deleted"),
+            "edit-deleted": editor.get(f"/{lang}/editor/updates/2/"),
+            "history-deleted": editor.get(f"/{lang}/editor/updates/2/history"),
         }
+        assert pages["conflict"].status_code == 409
+        assert b'name="with_status"' in pages["history-deleted"].get_data()
         anonymous = seeded.test_client()
         pages["login"] = anonymous.get(f"/{lang}/editor/login")
         pages["login-errors"] = anonymous.post(f"/{lang}/editor/login", data={"username": "x"})
         for name, response in pages.items():
-            assert response.status_code in (200, 422), (name, response.status_code)
+            assert response.status_code in (200, 409, 422), (name, response.status_code)
             path = tmp_path / f"{lang}-editor-{name}.html"
             path.write_bytes(response.get_data())
             files.append(path)

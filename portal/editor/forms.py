@@ -9,9 +9,11 @@ from flask_babel import to_utc
 from flask_wtf import FlaskForm
 from slugify import slugify
 from wtforms import (
+    BooleanField,
     DateTimeLocalField,
     Form,
     FormField,
+    HiddenField,
     PasswordField,
     SelectChoice,
     SelectField,
@@ -60,6 +62,12 @@ class LogoutForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that changes something (mark handled, delete, restore): only the token."""
+
+
+class RestoreForm(FlaskForm):
+    """Restore an earlier revision: its content and fields, its status only when asked."""
+
+    with_status = BooleanField(_l("Also restore its status"))
 
 
 class TranslationForm(Form):
@@ -112,6 +120,8 @@ class UpdateFormBase(FlaskForm):
         render_kw={"step": 60},
     )
     action = SelectField(choices=choices(ACTIONS), default="draft")
+    # The update's newest revision id when the form was loaded; a save refuses another.
+    version = HiddenField()
 
     def translations(self) -> dict[str, TranslationForm]:
         return {lang: self[lang].form for lang in languages()}

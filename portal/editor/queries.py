@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Select, func, select
 
@@ -13,17 +13,21 @@ from portal.models import Feedback, Maker, Revision, Tag, Update, UpdateTranslat
 from portal.models.content import utcnow
 from portal.queries import MAKER_ORDER
 
-STATUSES = ("draft", "scheduled", "published")
 # One language counts as outdated when the other was edited this much later.
 OUTDATED_AFTER = timedelta(seconds=1)
 PER_PAGE = 50
 
 
 def status_of(update: Update) -> str:
-    """draft, scheduled (published with a future time) or published."""
-    if update.status != "published":
-        return "draft"
-    return "scheduled" if update.published_at > utcnow() else "published"
+    """draft, scheduled (published with a future time), published or deleted."""
+    return status_at(update.status, update.published_at)
+
+
+def status_at(status: str, published_at: datetime) -> str:
+    """The status an editor sees for a stored status and published time."""
+    if status in ("published", "deleted"):
+        return "scheduled" if status == "published" and published_at > utcnow() else status
+    return "draft"
 
 
 @dataclass
@@ -54,15 +58,17 @@ def _has_language(lang: str):
 def dashboard_updates(
     status: str = "", maker: str = "", missing: str = "", page: int = 1
 ) -> tuple[list[Update], int]:
-    """Updates of every status, newest first, filtered; and how many match."""
-    query: Select = select(Update)
+    """Updates of every status, newest first, filtered; and how many match.
+
+    Deleted updates are listed only when asked for (`status="deleted"`)."""
     now = utcnow()
-    if status == "draft":
-        query = query.where(Update.status != "published")
-    elif status == "scheduled":
-        query = query.where(Update.status == "published", Update.published_at > now)
-    elif status == "published":
-        query = query.where(Update.status == "published", Update.published_at <= now)
+    chosen = {
+        "draft": Update.status == "draft",
+        "scheduled": (Update.status == "published") & (Update.published_at > now),
+        "published": (Update.status == "published") & (Update.published_at <= now),
+        "deleted": Update.status == "deleted",
+    }.get(status, Update.status != "deleted")
+    query: Select = select(Update).where(chosen)
     if maker:
         query = query.where(Update.maker_id.in_(select(Maker.id).where(Maker.slug == maker)))
     if missing in languages():
@@ -121,12 +127,12 @@ def tag_usage() -> dict[int, int]:
     return {tag_id: n for tag_id, n in rows}
 
 
-def slug_owner(lang: str, slug: str) -> int | None:
-    """The id of the update whose `lang` text has this slug, if any."""
+def slug_owner(lang: str, slug: str) -> Update | None:
+    """The update whose `lang` text has this slug, if any (a deleted one too)."""
     return db.session.scalar(
-        select(UpdateTranslation.update_id).where(
-            UpdateTranslation.lang == lang, UpdateTranslation.slug == slug
-        )
+        select(Update)
+        .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
+        .where(UpdateTranslation.lang == lang, UpdateTranslation.slug == slug)
     )
 
 
@@ -138,6 +144,13 @@ def revisions(update_id: int) -> list[Revision]:
             .order_by(Revision.created_at.desc(), Revision.id.desc())
         )
     )
+
+
+def latest_revision(update_id: int) -> Revision | None:
+    """The update's newest revision: its id is the version an edit form was loaded at."""
+    return db.session.scalars(
+        select(Revision).where(Revision.update_id == update_id).order_by(Revision.id.desc())
+    ).first()
 
 
 def maker_slug_taken(slug: str) -> bool:

@@ -1,12 +1,14 @@
-"""Writing: the dashboard, the update form in both languages, history, delete."""
+"""Writing: the dashboard, the update form in both languages, history, delete and undelete."""
 
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from portal import vocab
 from portal.editor import bp, preview, queries, writing
-from portal.editor.forms import ActionForm, PreviewForm, choices, update_form
+from portal.editor.conflicts import Conflict
+from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
 from portal.extensions import db
 from portal.i18n import languages
 from portal.models import Revision, Update
@@ -24,7 +26,8 @@ def _page_number() -> int:
 
 @bp.get("/")
 def dashboard():
-    """List every update with its status and language coverage, filtered by the query."""
+    """List the updates with their status and language coverage, filtered by the query
+    (deleted ones only in their own view)."""
     chosen = {name: request.args.get(name, "") for name in ("status", "maker", "missing")}
     items, total = queries.dashboard_updates(page=_page_number(), **chosen)
     return render_template(
@@ -35,7 +38,9 @@ def dashboard():
         makers=queries.makers(),
         unhandled=queries.unhandled_feedback(),
         status_of=queries.status_of,
+        statuses=vocab.STATUSES,
         coverage=queries.coverage,
+        form=ActionForm(),
     )
 
 
@@ -44,13 +49,15 @@ def _choices(form) -> None:
     form.tags.choices = choices((t.id, t.label(g.lang)) for t in queries.tags(g.lang))
 
 
-def _form_page(form, update: Update | None, status: int = 200):
+def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
     return render_template(
         "editor/update_form.html",
         form=form,
         update=update,
         status=update and queries.status_of(update),
+        statuses=vocab.STATUSES,
         langs=languages(),
+        conflict=conflict,
     ), status
 
 
@@ -69,16 +76,22 @@ def new_update():
 
 @bp.route("/updates/<int:update_id>/", methods=["GET", "POST"])
 def edit_update(update_id: int):
-    """Change an update; every save keeps a revision."""
+    """Change an update; every save keeps a revision, and a save from a form loaded before
+    someone else's save is refused (409) with both versions shown."""
     update = _update_or_404(update_id)
     form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
     _choices(form)
+    conflict = None
     if form.validate_on_submit():
-        if writing.save(form, update, g.editor) is not None:
-            flash(_("Saved."))
-            return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+        try:
+            if writing.save(form, update, g.editor) is not None:
+                flash(_("Saved."))
+                return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+        except Conflict as found:
+            conflict, form.version.data = found, found.version  # saving again overrides it
         update = _update_or_404(update_id)
-    return _form_page(form, update, 422 if request.method == "POST" else 200)
+    status = 409 if conflict else 422 if request.method == "POST" else 200
+    return _form_page(form, update, status, conflict)
 
 
 @bp.post("/preview-body")
@@ -93,14 +106,26 @@ def preview_body():
 
 @bp.route("/updates/<int:update_id>/delete", methods=["GET", "POST"])
 def delete_update(update_id: int):
-    """Ask for confirmation, then remove the update from the site."""
+    """Ask for confirmation, then take the update off the site (undoable: see undelete)."""
     update = _update_or_404(update_id)
     form = ActionForm()
     if form.validate_on_submit():
-        writing.delete_update(update)
-        flash(_("The update was deleted."))
+        writing.set_deleted(update, True, g.editor)
+        flash(_("The update was deleted. It can be restored from the deleted updates."))
         return redirect(url_for("editor.dashboard"), 303)
     return render_template("editor/delete.html", update=update, form=form)
+
+
+@bp.post("/updates/<int:update_id>/undelete")
+def undelete(update_id: int):
+    """Bring a deleted update back as a draft, with its texts and revisions."""
+    update = _update_or_404(update_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if update.status == "deleted":
+        writing.set_deleted(update, False, g.editor)
+        flash(_("The update is back, as a draft."))
+    return redirect(url_for("editor.edit_update", update_id=update.id), 303)
 
 
 @bp.get("/updates/<int:update_id>/history")
@@ -111,20 +136,23 @@ def history(update_id: int):
         "editor/history.html",
         update=update,
         revisions=queries.revisions(update.id),
-        form=ActionForm(),
+        revision_status=writing.revision_status,
+        statuses=vocab.STATUSES,
+        form=RestoreForm(),
     )
 
 
 @bp.post("/updates/<int:update_id>/history/<int:revision_id>/restore")
 def restore(update_id: int, revision_id: int):
-    """Make the update as it was in an earlier revision."""
+    """Make the update's content as in an earlier revision; its status too when asked."""
     update = _update_or_404(update_id)
     revision = db.session.get(Revision, revision_id)
     if revision is None or revision.update_id != update.id:
         abort(404)
-    if not ActionForm().validate_on_submit():
+    form = RestoreForm()
+    if not form.validate_on_submit():
         abort(400)
-    if writing.restore(update, revision, g.editor):
+    if writing.restore(update, revision, g.editor, with_status=form.with_status.data):
         flash(_("The earlier version is back."))
     else:
         flash(_("That version uses an address another update has now; it was not restored."))

@@ -1,4 +1,9 @@
-"""Saving an update from the form: all or nothing, with a revision of every save."""
+"""Saving an update from the form: all or nothing, with a revision of every save.
+
+An edit form carries the version it was loaded at (the update's newest revision id); a
+save from an outdated form is refused with a `Conflict` that says what differs. Deleting
+only marks the update "deleted" (readers see published updates only), so it keeps its
+revisions and can be brought back."""
 
 from __future__ import annotations
 
@@ -7,20 +12,24 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
 from portal.editor import queries
+from portal.editor.conflicts import Conflict, differences
 from portal.editor.forms import UpdateFormBase
 from portal.extensions import db
 from portal.i18n import languages
-from portal.models import Editor, Feedback, Revision, Tag, Update, UpdateTranslation
+from portal.models import Editor, Revision, Tag, Update, UpdateTranslation
 from portal.models.content import utcnow
 
 SHARED = ("maker_id", "type", "audience", "level", "importance", "source_url", "author")
 TEXT = ("slug", "title", "lede", "body", "impact", "takeaways_text")
 SLUG_TAKEN = _l("Another update already uses this address in this language.")
+SLUG_DELETED = _l(
+    "A deleted update uses this address in this language: restore it, or choose another address."
+)
 
 
 def snapshot(update: Update) -> dict:
@@ -54,6 +63,7 @@ def form_data(update: Update) -> dict:
     data |= {"maker": update.maker_id, "tags": [tag.id for tag in update.tags]}
     data["published_at"] = to_user_timezone(update.published_at).replace(tzinfo=None)
     data["action"] = "draft" if update.status != "published" else "publish"
+    data["version"] = version(update)
     for t in update.translations:
         data[t.lang] = {name: getattr(t, name) for name in TEXT if name != "takeaways_text"}
         data[t.lang]["takeaways"] = t.takeaways_text
@@ -121,10 +131,45 @@ def slug_conflicts(form: UpdateFormBase, update_id: int | None) -> bool:
         if not text.present:
             continue
         owner = queries.slug_owner(lang, text.slug.data)
-        if owner is not None and owner != update_id:
-            text.slug.errors.append(SLUG_TAKEN)
+        if owner is not None and owner.id != update_id:
+            text.slug.errors.append(SLUG_DELETED if owner.status == "deleted" else SLUG_TAKEN)
             found = True
     return found
+
+
+def version(update: Update) -> str:
+    """The version an edit form is loaded at: the update's newest revision id (0: none)."""
+    latest = queries.latest_revision(update.id)
+    return str(latest.id if latest else 0)
+
+
+def _lock(update: Update) -> None:
+    """Hold the update (PostgreSQL: its row; SQLite: the write lock) until commit or rollback,
+    so no other save comes between the version check and this one; then read it afresh."""
+    table = Update.__table__
+    db.session.execute(
+        sql_update(table).where(table.c.id == update.id).values(status=table.c.status)
+    )
+    db.session.expire_all()
+
+
+def _check_version(form: UpdateFormBase, update: Update) -> None:
+    """Raise a Conflict, saving nothing, when the form was loaded at an older version."""
+    latest = queries.latest_revision(update.id)
+    current = str(latest.id if latest else 0)
+    if form.version.data == current:
+        return
+    theirs = snapshot(update)
+    loaded = form.version.data or ""
+    base = db.session.get(Revision, int(loaded)) if loaded.isdigit() else None
+    base_state = json.loads(base.snapshot) if base and base.update_id == update.id else None
+    with db.session.no_autoflush:
+        _apply(form, update)
+        mine = snapshot(update)
+    by, at = (latest.editor_name, latest.created_at) if latest else ("", None)
+    db.session.rollback()
+    by_them = set(changes(base_state, theirs)) if base_state else set()
+    raise Conflict(current, by, at, differences(form, changes(mine, theirs), mine, theirs, by_them))
 
 
 def _record(update: Update, before: dict | None, editor: Editor, note: str = "") -> None:
@@ -142,8 +187,14 @@ def _record(update: Update, before: dict | None, editor: Editor, note: str = "")
 
 
 def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update | None:
-    """Apply a valid form and keep a revision, in one transaction; None when refused."""
+    """Apply a valid form and keep a revision, in one transaction; None when refused.
+
+    Raises Conflict when the update changed since the form was loaded."""
+    if update is not None:
+        _lock(update)
+        _check_version(form, update)
     if slug_conflicts(form, update.id if update else None):
+        db.session.rollback()
         return None
     before = snapshot(update) if update else None
     if update is None:
@@ -162,16 +213,26 @@ def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update 
     return update
 
 
-def restore(update: Update, revision: Revision, editor: Editor) -> bool:
-    """Make the update as it was in `revision` (a new revision records it); False if refused."""
+def revision_status(revision: Revision) -> tuple[str, datetime]:
+    """The status an editor saw in `revision` (draft, scheduled, …) and its published time."""
+    state = json.loads(revision.snapshot)
+    when = datetime.fromisoformat(state["published_at"])
+    return queries.status_at(state["status"], when), when
+
+
+def restore(update: Update, revision: Revision, editor: Editor, with_status: bool = False) -> bool:
+    """Make the update's content and fields as they were in `revision` (a new revision
+    records it), keeping its status and published time unless `with_status`; False if
+    refused. A revision's "deleted" status is never restored: deleting has its own button."""
     state = json.loads(revision.snapshot)
     before = snapshot(update)
     try:
         with db.session.no_autoflush:
             for name in SHARED:
                 setattr(update, name, state[name])
-            update.status = state["status"]
-            update.published_at = datetime.fromisoformat(state["published_at"])
+            if with_status and state["status"] != "deleted":
+                update.status = state["status"]
+                update.published_at = datetime.fromisoformat(state["published_at"])
             update.tags = list(db.session.scalars(select(Tag).where(Tag.id.in_(state["tags"]))))
             for lang in languages():
                 _apply_text(update, lang, state["texts"].get(lang) or False)
@@ -184,11 +245,13 @@ def restore(update: Update, revision: Revision, editor: Editor) -> bool:
     return True
 
 
-def delete_update(update: Update) -> None:
-    """Remove the update everywhere: listings, search and feeds follow the ORM delete."""
-    db.session.execute(
-        sql_update(Feedback).where(Feedback.update_id == update.id).values(update_id=None)
-    )
-    db.session.execute(delete(Revision).where(Revision.update_id == update.id))
-    db.session.delete(update)
+def set_deleted(update: Update, deleted: bool, editor: Editor) -> None:
+    """Delete the update (readers no longer find it anywhere) or bring it back as a draft;
+    its texts, revisions and readers' feedback stay, and a revision records who and when."""
+    if (update.status == "deleted") == deleted:
+        return
+    before = snapshot(update)
+    update.status = "deleted" if deleted else "draft"
+    db.session.flush()
+    _record(update, before, editor, note="deleted" if deleted else "undeleted")
     db.session.commit()

@@ -80,3 +80,57 @@ def test_editor_pages_have_no_axe_violations(page: Page, base_url, editor_creden
     expect(page.locator("html")).to_have_attribute("lang", lang)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_two_editors_one_update_then_delete_and_restore(page: Page, base_url, editor_credentials):
+    """A save from a form opened before another save shows both versions; delete is undone."""
+    log_in(page, base_url, editor_credentials)
+    page.goto("/en/editor/updates/new")
+    page.get_by_label("AI maker").select_option(label="Anthropic")
+    page.get_by_label("Source URL").fill("https://www.anthropic.com/news/two-editors")
+    page.locator("#en-title").fill("Two editors at work")
+    page.locator("#en-lede").fill("The first lede.")
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page.locator(".flashes")).to_contain_text("Saved.")
+    edit_url = page.url
+
+    other = page.context.new_page()  # a second editor's tab, same update
+    other.goto(edit_url)
+    other.locator("#en-lede").fill("The other editor's lede.")
+    other.get_by_role("button", name="Save as draft").click()
+    expect(other.locator(".flashes")).to_contain_text("Saved.")
+    other.close()
+
+    page.locator("#en-title").fill("Two editors at work, merged")
+    page.get_by_role("button", name="Save as draft").click()
+    expect(
+        page.get_by_role("heading", name="This update changed after you opened it")
+    ).to_be_visible()
+    expect(page.locator("#en-title")).to_have_value("Two editors at work, merged")
+    row = page.locator(".conflict tr", has_text="Lede (English)")
+    expect(row).to_contain_text("The other editor's lede.")
+    expect(row).to_contain_text("The first lede.")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.locator("#en-lede").fill("The other editor's lede.")
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page.locator(".flashes")).to_contain_text("Saved.")
+    expect(page.locator("#en-title")).to_have_value("Two editors at work, merged")
+
+    page.get_by_role("link", name="History").click()
+    expect(page.get_by_role("checkbox").first).not_to_be_checked()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    page.goto(edit_url)
+    page.get_by_role("link", name="Delete", exact=True).click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.locator(".flashes")).to_contain_text("The update was deleted.")
+    page.get_by_role("link", name="Deleted updates").click()
+    restore = page.get_by_role("button", name="Restore as a draft (Two editors at work, merged)")
+    expect(restore).to_be_visible()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    restore.click()
+    expect(page.locator(".flashes")).to_contain_text("The update is back, as a draft.")
+    expect(page.locator(".meta .badge")).to_have_text("Draft")
