@@ -1,8 +1,10 @@
-"""Command-line tasks: `flask --app wsgi seed-demo`."""
+"""Command-line tasks: `flask --app wsgi seed-demo` loads portal/demo/content.toml."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import datetime, time
+from importlib import resources
 
 import click
 from flask import Flask
@@ -10,6 +12,7 @@ from slugify import slugify
 from sqlalchemy import select
 
 from portal.extensions import db
+from portal.i18n import languages
 from portal.models import (
     Maker,
     MakerTranslation,
@@ -20,31 +23,39 @@ from portal.models import (
 )
 
 
-def _tags() -> dict[str, Tag]:
-    from portal.seed_data import TAGS
+def demo_content() -> dict:
+    """The demo tags, makers and updates, as written in portal/demo/content.toml."""
+    text = resources.files("portal").joinpath("demo", "content.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
+
+def _in_languages(texts: dict) -> list[tuple[str, object]]:
+    """(lang, text) for every configured language that `texts` has, in the site's order."""
+    return [(lang, texts[lang]) for lang in languages() if texts.get(lang)]
+
+
+def _tags(specs: list[dict]) -> dict[str, Tag]:
     known = {tag.slug: tag for tag in db.session.scalars(select(Tag))}
-    for spec in TAGS:
+    for spec in specs:
         if spec["slug"] not in known:
             tag = Tag(slug=spec["slug"])
             tag.translations = [
-                TagTranslation(lang=lang, label=spec[lang]) for lang in ("en", "nl")
+                TagTranslation(lang=lang, label=label)
+                for lang, label in _in_languages(spec["label"])
             ]
             db.session.add(tag)
             known[tag.slug] = tag
     return known
 
 
-def _makers() -> dict[str, Maker]:
-    from portal.seed_data import MAKERS
-
+def _makers(specs: list[dict]) -> dict[str, Maker]:
     known = {maker.slug: maker for maker in db.session.scalars(select(Maker))}
-    for spec in MAKERS:
+    for spec in specs:
         if spec["slug"] not in known:
             maker = Maker(slug=spec["slug"], name=spec["name"], website=spec["website"])
             maker.translations = [
                 MakerTranslation(lang=lang, description=text)
-                for lang, text in spec["description"].items()
+                for lang, text in _in_languages(spec["description"])
             ]
             db.session.add(maker)
             known[maker.slug] = maker
@@ -54,7 +65,7 @@ def _makers() -> dict[str, Maker]:
 def _translation(lang: str, text: dict) -> UpdateTranslation:
     translation = UpdateTranslation(
         lang=lang,
-        slug=text.get("slug") or slugify(text["title"], max_length=120, word_boundary=True),
+        slug=slugify(text["title"], max_length=120, word_boundary=True),
         title=text["title"],
         lede=text["lede"],
         body=text["body"].strip(),
@@ -66,18 +77,18 @@ def _translation(lang: str, text: dict) -> UpdateTranslation:
 
 def seed_demo() -> int:
     """Add the demo makers, tags and updates that are missing; return how many updates."""
-    from portal.seed_data import UPDATES
-
-    tags, makers = _tags(), _makers()
+    content = demo_content()
+    tags, makers = _tags(content["tags"]), _makers(content["makers"])
     known = {
         (u.source_url, u.published_at.date().isoformat(), u.maker.slug)
         for u in db.session.scalars(select(Update))
     }
     added = 0
-    for spec in UPDATES:
-        day = datetime.combine(datetime.fromisoformat(spec["published"]).date(), time(12))
+    for spec in content["updates"]:
+        day = datetime.combine(spec["published"], time(12))
         key = (spec["source_url"], day.date().isoformat(), spec["maker"])
-        if key in known:
+        texts = _in_languages(spec)
+        if key in known or not texts:  # known, or written in no language the site has
             continue
         update = Update(
             maker=makers[spec["maker"]],
@@ -90,9 +101,7 @@ def seed_demo() -> int:
             importance=spec["importance"],
             author=spec["author"],
             tags=[tags[slug] for slug in spec["tags"]],
-            translations=[
-                _translation(lang, spec[lang]) for lang in ("en", "nl") if spec.get(lang)
-            ],
+            translations=[_translation(lang, text) for lang, text in texts],
         )
         db.session.add(update)
         known.add(key)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal import create_app
 from portal.cli import seed_demo
 from portal.extensions import db
-from portal.models import Maker, Update, UpdateTranslation
+from portal.models import Maker, MakerTranslation, TagTranslation, Update, UpdateTranslation
 
 
 def test_migration_creates_the_schema_on_an_empty_database(tmp_path):
@@ -74,6 +74,26 @@ def test_seed_demo_has_the_promised_variety(ctx):
     assert sorted(t.slug for t in eu.update.tags) == ["apps", "model", "pricing", "video"]
     assert (eu.update.audience, eu.update.level) == ("developers", "expert")
     assert {t.lang for t in eu.update.translations} == {"en", "nl"}
+
+
+def test_seed_demo_loads_the_configured_languages_only(app):
+    """The demo texts are loaded for the site's languages, whatever else the file holds."""
+    app.config["LANGUAGES"] = {"en": "English"}
+    with app.app_context():
+        added = seed_demo()
+        langs = {
+            model.__tablename__: set(db.session.scalars(select(model.lang)))
+            for model in (UpdateTranslation, MakerTranslation, TagTranslation)
+        }
+        untranslated = db.session.scalar(
+            select(func.count()).select_from(Update).where(~Update.translations.any())
+        )
+    assert langs == {
+        "update_translations": {"en"},
+        "maker_translations": {"en"},
+        "tag_translations": {"en"},
+    }
+    assert added >= 40 and untranslated == 0  # the Dutch-only updates are left out
 
 
 def test_search_migration_indexes_rows_already_in_the_database(tmp_path):

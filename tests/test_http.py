@@ -16,11 +16,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import brotli
+import lxml.html
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
 from portal import create_app
+from portal.compression import MIN_SIZE
 from portal.config import ConfigurationError, load
 from portal.extensions import db
 from portal.models import Feedback, Maker, UpdateTranslation
@@ -293,7 +295,7 @@ def static_links(html: str) -> list[str]:
 def test_static_files_have_content_hashed_names_and_live_a_year(content, client):
     html = client.get("/en/").get_data(as_text=True)
     links = static_links(html)
-    assert len(links) == 3  # the stylesheet, htmx, the site's script
+    assert len(links) == 4  # the icon, the stylesheet, htmx, the site's script
     for link in links:
         found = re.fullmatch(r"/static/(?P<stem>.+)\.(?P<hash>[0-9a-f]{12})(?P<ext>\.\w+)", link)
         assert found, link
@@ -323,6 +325,9 @@ def test_static_text_files_are_compressed_when_accepted(client, encoding):
         name = re.sub(r"\.[0-9a-f]{12}(\.\w+)$", r"\1", link.removeprefix("/static/"))
         on_disk = (ROOT / "static" / name).read_bytes()
         response = client.get(link, headers={"Accept-Encoding": encoding})
+        if len(on_disk) < MIN_SIZE:  # the icon: too small to gain
+            assert "Content-Encoding" not in response.headers, link
+            continue
         assert response.headers["Content-Encoding"] == encoding, link
         assert DECODE[encoding](response.data) == on_disk, link
         assert "Accept-Encoding" in vary(response)
@@ -333,6 +338,35 @@ def test_a_wrong_hash_or_a_missing_file_is_a_404(client):
     assert client.get("/static/css/site.000000000000.css").status_code == 404
     assert client.get("/static/css/nothing.css").status_code == 404
     assert client.get("/static/../portal/config.py").status_code == 404
+
+
+def test_favicon_ico_answers_with_the_sites_icon(client):
+    """Browsers ask /favicon.ico on their own (for a feed, say): an icon, not a 404."""
+    icon = (ROOT / "static" / "favicon.svg").read_bytes()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.mimetype == "image/svg+xml"
+    assert response.data == icon
+    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    again = client.get("/favicon.ico", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_every_page_links_the_icon(boom, content, editor):
+    icon = (ROOT / "static" / "favicon.svg").read_bytes()
+    pages = [
+        (label, response.get_data(as_text=True))
+        for label, response in every_kind_of_response(boom.test_client(), editor_client=editor)
+        if response.get_data(as_text=True).startswith("<!DOCTYPE html>")
+    ]
+    assert len(pages) > 30
+    client = boom.test_client()
+    for label, html in pages:
+        links = lxml.html.fromstring(html).find("head").findall("link[@rel='icon']")
+        assert [link.get("type") for link in links] == ["image/svg+xml"], label
+        href = links[0].get("href")
+        assert re.fullmatch(r"/static/favicon\.[0-9a-f]{12}\.svg", href), label
+        assert client.get(href).data == icon, label
 
 
 # --- security headers -------------------------------------------------------------------

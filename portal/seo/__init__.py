@@ -1,4 +1,5 @@
-"""Metadata for search engines and link previews: sitemap, robots.txt, Open Graph, JSON-LD."""
+"""Metadata for search engines, browsers and link previews: sitemap, robots.txt, the favicon,
+Open Graph, JSON-LD."""
 
 from flask import Blueprint
 

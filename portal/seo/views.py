@@ -1,13 +1,15 @@
-"""/sitemap.xml (an index of parts beyond sitemap.MAX_URLS) and /robots.txt."""
+"""/sitemap.xml (an index of parts beyond sitemap.MAX_URLS), /robots.txt and /favicon.ico."""
 
 from __future__ import annotations
 
-from flask import Response, abort, render_template, url_for
+from flask import Response, abort, current_app, render_template, url_for
 from markupsafe import escape
 
 from portal.i18n import absolute, languages
 from portal.pagecache import cacheable
 from portal.seo import bp, sitemap
+
+FAVICON_MAX_AGE = 24 * 3600
 
 
 @bp.route("/sitemap.xml")
@@ -61,6 +63,16 @@ def robots_txt():
         sitemap=absolute(url_for("seo.sitemap_xml")),
     )
     return Response(body, mimetype="text/plain")
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """The site's icon for browsers that ask for /favicon.ico (a feed, an image, a browser that
+    skips the pages' icon link): static/favicon.svg, as the static files serve it (ETag,
+    compression), cached for a day."""
+    response = current_app.view_functions["static"](filename="favicon.svg")
+    response.cache_control.max_age = FAVICON_MAX_AGE
+    return response
 
 
 def _urlset(urls: list[sitemap.Url]) -> Response:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
@@ -137,3 +138,31 @@ def csp_violations(page):
     )
     yield found
     assert found == [], found
+
+
+@pytest.fixture
+def unrouted_page(browser, browser_context_args) -> Iterator[Page]:
+    """A new reader's page in a context of its own, without request routing: while any route
+    is on, Playwright aborts every request for /favicon.ico, so only here does the browser ask
+    the live server for it as a reader's would. CSP violations are reported to its console."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def console_errors(unrouted_page) -> list[tuple[str, str]]:
+    """(text, address) of every error the unrouted page logs to its console, failed loads and
+    CSP violations included."""
+    found: list[tuple[str, str]] = []
+    unrouted_page.on(
+        "console",
+        lambda message: (
+            found.append((message.text, message.location.get("url", "")))
+            if message.type == "error"
+            else None
+        ),
+    )
+    return found

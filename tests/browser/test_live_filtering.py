@@ -21,8 +21,9 @@ def test_ticking_a_filter_swaps_results_without_reload(page: Page):
     page.get_by_label("Anthropic").check()
     expect(page).to_have_url(re.compile(r"/nl/updates/\?.*maker=anthropic"))
     expect(page.locator("#results-status")).to_have_text(re.compile(r"^\d+ updates?$"))
-    makers = page.locator("#results .teaser .maker").all_inner_texts()
-    assert makers and set(makers) == {"Anthropic"}
+    makers = page.locator("#results .teaser .maker")  # the URL is pushed before the swap
+    expect(makers.first).to_have_text("Anthropic")
+    expect(makers.filter(has_not_text="Anthropic")).to_have_count(0)
     assert page.evaluate("window.__sameDocument") is True  # no reload happened
     expect(page.get_by_label("Anthropic")).to_be_checked()
 
@@ -39,8 +40,9 @@ def test_filters_work_without_javascript(browser, base_url):
     page.get_by_label("Mistral AI").check()
     page.get_by_role("button", name="Show updates").click()
     expect(page).to_have_url(re.compile(r"maker=mistral"))
-    makers = page.locator("#results .teaser .maker").all_inner_texts()
-    assert makers and set(makers) == {"Mistral AI"}
+    makers = page.locator("#results .teaser .maker")  # the new page may still be loading
+    expect(makers.first).to_have_text("Mistral AI")
+    expect(makers.filter(has_not_text="Mistral AI")).to_have_count(0)
     context.close()
 
 
@@ -53,15 +55,7 @@ def test_more_updates_appends_in_place_and_keeps_focus(page: Page):
     page.keyboard.press("Enter")
     expect(teasers).to_have_count(40)
     expect(page).to_have_url(re.compile(r"/en/updates/$"))
-    focused = page.evaluate("document.activeElement.closest('li') ? 1 : 0")
-    assert focused == 1
-    assert (
-        page.evaluate(
-            "[...document.querySelectorAll('#results .teasers > li')].indexOf("
-            "document.activeElement.closest('li'))"
-        )
-        == 20
-    )
+    expect(teasers.nth(20).locator("h3 a")).to_be_focused()  # the first new teaser
 
 
 def test_typing_a_search_updates_results_and_back_restores_them(page: Page):
@@ -73,12 +67,10 @@ def test_typing_a_search_updates_results_and_back_restores_them(page: Page):
     page.get_by_label("Zoeken in deze updates").press_sequentially("Gemini", delay=40)
     expect(page).to_have_url(re.compile(r"/nl/updates/\?.*q=Gemini"))
     status = page.locator("#results-status")
-    expect(status).to_have_text(re.compile(r"^\d+ updates?$"))
+    expect(status).to_have_text(re.compile(r"^([1-9]|1[0-9]) updates?$"))  # 1 to 19
     found = int(status.inner_text().split()[0])
-    assert 0 < found < 20
     expect(teasers).to_have_count(found)
-    titles = page.locator("#results .teaser-title").all_inner_texts()
-    assert any("Gemini" in title for title in titles)
+    expect(page.locator("#results .teaser-title").filter(has_text="Gemini").first).to_be_visible()
     expect(page.locator("#results mark").first).to_be_visible()  # the matched words
     assert page.evaluate("window.__sameDocument") is True  # no reload happened
 
@@ -105,4 +97,4 @@ def test_a_failing_fragment_falls_back_to_loading_the_page(page: Page):
     expect(page).to_have_url(re.compile(r"/nl/updates/\?.*maker=anthropic"))
     makers = page.locator("#results .teaser .maker")
     expect(makers.first).to_have_text("Anthropic")
-    assert set(makers.all_inner_texts()) == {"Anthropic"}
+    expect(makers.filter(has_not_text="Anthropic")).to_have_count(0)
