@@ -58,6 +58,10 @@ def load(instance_path: str) -> dict:
         "HSTS": os.environ.get("HSTS", "max-age=63072000; includeSubDomains"),
         # Rendered public pages kept per process (bytes); 0 turns the page cache off.
         "PAGE_CACHE_BYTES": int(os.environ.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024)),
+        # Internal hosts or networks (comma-separated: intranet.example, 10.1.0.0/16) that
+        # feed imports may fetch from; every other loopback, private, link-local or
+        # reserved address is refused.
+        "FEED_FETCH_ALLOW": os.environ.get("FEED_FETCH_ALLOW", ""),
         # Editors' session cookie: only the editor area writes it (public pages set none).
         "EDITOR_IDLE_HOURS": idle_hours,
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=idle_hours),

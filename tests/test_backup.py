@@ -350,3 +350,70 @@ def test_a_malformed_backup_is_refused_with_where_and_why(full, empty, tmp_path,
         from portal import search
 
         assert db.session.execute(search.matching("nl", "fietspaden")).all() == []
+
+
+def first_english(doc: dict) -> dict:
+    """The English text of the first update that has one."""
+    return next(u["translations"]["en"] for u in doc["updates"] if "en" in u["translations"])
+
+
+REFUSED_LIKE_THE_FORMS = [
+    (lambda d: d["makers"][0].update(feed_url="/etc/passwd"), "makers[0].feed_url: Give a full"),
+    (
+        lambda d: d["makers"][0].update(feed_url="javascript:alert(1)"),
+        "makers[0].feed_url: Give a full web address, starting with https://.",
+    ),
+    (
+        lambda d: d["makers"][1].update(feed_url="http://169.254.169.254/latest/meta-data/"),
+        "makers[1].feed_url: This is an address on an internal network;",
+    ),
+    (
+        lambda d: d["makers"][0].update(website="javascript://example.com/%0Aalert(1)"),
+        "makers[0].website: Give a full web address, starting with https://.",
+    ),
+    (
+        lambda d: d["updates"][2].update(source_url="javascript:alert(1)"),
+        "updates[2].source_url: Give a full web address, starting with https://.",
+    ),
+    (
+        lambda d: d["makers"][0].update(slug="Open AI"),
+        "makers[0].slug: Use only lowercase letters, digits and single hyphens.",
+    ),
+    (lambda d: d["tags"][1].update(slug="a/b"), "tags[1].slug: Use only lowercase letters"),
+    (
+        lambda d: first_english(d).update(slug="../admin"),
+        ".translations.en.slug: Use only lowercase letters, digits and single hyphens.",
+    ),
+    (lambda d: first_english(d).update(slug=""), ".translations.en.slug: This field is required."),
+    (
+        lambda d: first_english(d).update(title="x" * 301),
+        ".translations.en.title: Field cannot be longer than 300 characters.",
+    ),
+    (
+        lambda d: d["makers"][0].update(name="x" * 121),
+        "makers[0].name: Field cannot be longer than 120 characters.",
+    ),
+    (lambda d: d["tags"][0]["labels"].pop("nl"), "tags[0].labels.nl: This field is required."),
+    (
+        lambda d: d["updates"][0].update(status="archived"),
+        "updates[0].status: 'archived' is not one of draft, scheduled, published.",
+    ),
+    (lambda d: d["updates"][0].update(type="rumour"), "updates[0].type: Not a valid choice."),
+    (lambda d: d["updates"][1].update(importance=9), "updates[1].importance: Not a valid choice."),
+    (lambda d: d["updates"][0].update(maker_id=999), "updates[0].maker_id: Not a valid choice."),
+    (
+        lambda d: d["updates"][0].update(source_guid="x" * 1001),
+        "updates[0].source_guid: longer than 1000 characters.",
+    ),
+    (lambda d: d["feedback"][0].update(lang="fr"), "feedback[0].lang: 'fr' is not one of en, nl."),
+    (
+        lambda d: d["editors"][0].update(username="x" * 81),
+        "editors[0].username: longer than 80 characters.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), REFUSED_LIKE_THE_FORMS)
+def test_values_the_editors_forms_refuse_are_refused(full, empty, tmp_path, change, message):
+    doc = json.loads(export(full, tmp_path))
+    refused(empty, tmp_path, broken(doc, change), message)

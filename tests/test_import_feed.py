@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import socket
 import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import parse_qs, quote
 
 import pytest
 from sqlalchemy import func, select
@@ -246,45 +248,97 @@ def test_drafts_appear_on_the_dashboard_and_not_on_public_pages(app, run, maker,
 # --- URLs ---------------------------------------------------------------------------
 
 
+DRIP = 600  # bytes, one every 0.1 s: a minute in all
+
+
 class FeedServer(http.server.ThreadingHTTPServer):
+    """A feed server on a loopback address; `seen` lists the paths it was asked for."""
+
     daemon_threads = True
     block_on_close = False
 
+    def __init__(self, host: str):
+        self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        super().__init__((host, 0), Handler)
+        self.url = f"http://{f'[{host}]' if ':' in host else host}:{self.server_address[1]}"
+        self.seen: list[str] = []
+        self.dripped = 0  # bytes of a drip sent so far
+
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    """/rss.xml and /atom.xml from tests/data/feeds; /404, /500; /slow sleeps."""
+    """/rss.xml and /atom.xml from tests/data/feeds; /404, /500; /slow sleeps;
+    /redirect?to=URL; /loop redirects to itself; /drip-body and /drip-headers send a
+    byte every 0.1 s for a minute."""
 
     def do_GET(self):  # noqa: N802 (the name http.server calls)
-        if self.path == "/slow":
+        self.server.seen.append(self.path)
+        path, _, query = self.path.partition("?")
+        if path in ("/redirect", "/loop"):
+            target = parse_qs(query)["to"][0] if path == "/redirect" else "/loop"
+            return self.answer(302, b"", {"Location": target})
+        if path == "/drip-body":
+            self.answer(200, b"", {"Content-Length": str(DRIP)}, end=False)
+            return self.drip(b"x" * DRIP)
+        if path == "/drip-headers":
+            self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+            return self.drip(b"X-Drip: " + b"x" * DRIP)
+        if path == "/slow":
             time.sleep(2)
-        if self.path in ("/rss.xml", "/atom.xml", "/slow"):
-            name = "rss.xml" if self.path == "/slow" else self.path.lstrip("/")
+        if path in ("/rss.xml", "/atom.xml", "/slow"):
+            name = "rss.xml" if path == "/slow" else path.lstrip("/")
             body = (FEEDS / name).read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
-        else:
-            code = int(self.path.strip("/")) if self.path.strip("/").isdigit() else 404
-            body = b"no"
-            self.send_response(code)
-            self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
+            return self.answer(200, body, {"Content-Type": "application/rss+xml; charset=utf-8"})
+        code = int(path.strip("/")) if path.strip("/").isdigit() else 404
+        self.answer(code, b"no", {"Content-Type": "text/plain"})
+
+    def answer(self, code: int, body: bytes, headers: dict, end: bool = True) -> None:
+        self.send_response(code)
+        for name, value in ({"Content-Length": str(len(body))} | headers).items():
+            self.send_header(name, value)
         self.end_headers()
+        if end:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)  # the slow client may have given up
+
+    def drip(self, data: bytes) -> None:
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)  # the slow client may have given up
+            for byte in data:
+                self.server.dripped += 1  # counted before the client can have it
+                self.wfile.write(bytes([byte]))
+                time.sleep(0.1)
 
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture
-def server():
-    """A feed server on 127.0.0.1 in a thread; its base URL."""
-    httpd = FeedServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def serve():
+    """serve(host) → a FeedServer on that loopback address, in a thread."""
+    servers = []
+
+    def start(host: str = "127.0.0.1") -> FeedServer:
+        httpd = FeedServer(host)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return httpd
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def feeds(app, serve):
+    """A feed server on 127.0.0.1, allowed by FEED_FETCH_ALLOW."""
+    app.config["FEED_FETCH_ALLOW"] = "127.0.0.1"
+    return serve()
+
+
+@pytest.fixture
+def server(feeds):
+    """The allowed feed server's base URL."""
+    return feeds.url
 
 
 def test_a_feed_is_fetched_from_a_url(app, run, maker, server):
@@ -337,6 +391,135 @@ def test_a_feed_larger_than_the_cap_is_refused(app, run, maker, server):
     assert count(app) == 0
 
 
+def test_a_redirect_is_followed_and_the_feed_keeps_its_final_address(app, run, maker, feeds):
+    result = run("import-feed", f"{feeds.url}/redirect?to=/rss.xml", "--maker", maker)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "3 new drafts, 0 already known\n"
+    assert feeds.seen == ["/redirect?to=/rss.xml", "/rss.xml"]
+
+
+def test_endless_redirects_are_given_up(app, run, maker, feeds):
+    result = run("import-feed", f"{feeds.url}/loop", "--maker", maker)
+    assert result.exit_code == 1
+    assert f"Error: {feeds.url}/loop redirects more than 5 times." in result.output
+    assert len(feeds.seen) == 6
+    assert count(app) == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/drip-body", "took longer than 0.5 seconds."),
+        ("/drip-headers", "did not answer within 0.5 seconds."),
+    ],
+)
+def test_a_server_that_drips_bytes_is_given_up_at_the_deadline(
+    app, run, maker, feeds, path, message
+):
+    result = run("import-feed", feeds.url + path, "--maker", maker, "--timeout", "0.5")
+    assert result.exit_code == 1
+    assert f"Error: {feeds.url}{path} {message}" in result.output
+    assert feeds.dripped < DRIP  # given up long before the minute of dripping ended
+    assert count(app) == 0
+
+
+# --- internal addresses -------------------------------------------------------------
+
+
+def refused(result, url: str, address: str) -> bool:
+    return result.exit_code == 1 and (
+        f"Error: Refused {url}: {address} is an internal address" in result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("host", "address"),
+    [
+        ("127.0.0.1", "127.0.0.1"),
+        ("localhost", "127.0.0.1"),  # a name is checked by the addresses it resolves to
+        ("[::ffff:127.0.0.1]", "::ffff:127.0.0.1"),
+    ],
+)
+def test_a_loopback_address_is_refused_without_connecting(app, run, maker, serve, host, address):
+    loopback = serve()
+    url = loopback.url.replace("127.0.0.1", host) + "/rss.xml"
+    result = run("import-feed", url, "--maker", maker)
+    assert refused(result, url, address), result.output
+    assert "FEED_FETCH_ALLOW can allow a host or network." in result.output
+    assert loopback.seen == []
+    assert count(app) == 0
+
+
+@pytest.mark.parametrize("address", ["127.0.0.2", "::1"])
+def test_a_redirect_to_an_internal_address_is_refused_without_connecting(
+    app, run, maker, feeds, serve, address
+):
+    inside = serve(address)
+    target = f"{inside.url}/rss.xml"
+    result = run("import-feed", f"{feeds.url}/redirect?to={quote(target)}", "--maker", maker)
+    assert refused(result, target, address), result.output
+    assert len(feeds.seen) == 1 and inside.seen == []
+    assert count(app) == 0
+
+
+def test_a_redirect_to_a_file_is_refused(app, run, maker, feeds):
+    result = run("import-feed", f"{feeds.url}/redirect?to=file:///etc/passwd", "--maker", maker)
+    assert result.exit_code == 1
+    assert "file:///etc/passwd: only http and https addresses are fetched." in result.output
+
+
+def test_feed_fetch_allow_names_hosts_and_networks(app, run, maker, serve):
+    inside = serve("127.0.0.2")
+    app.config["FEED_FETCH_ALLOW"] = "intranet.example, localhost, 127.0.0.0/30"
+    by_name = run(
+        "import-feed", f"{serve().url.replace('127.0.0.1', 'localhost')}/rss.xml", "--maker", maker
+    )
+    assert by_name.stdout == "3 new drafts, 0 already known\n", by_name.output
+    by_network = run("import-feed", f"{inside.url}/atom.xml", "--maker", maker)
+    assert by_network.stdout == "2 new drafts, 0 already known\n", by_network.output
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "169.254.169.254",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "240.0.0.1",
+        "255.255.255.255",
+        "::",
+        "::1",
+        "fe80::1",
+        "fd00::1",
+        "fec0::1",
+        "ff02::1",
+        "::ffff:169.254.169.254",
+        "64:ff9b::a9fe:a9fe",
+        "2002:a9fe:a9fe::1",
+    ],
+)
+def test_internal_addresses_are_recognised(address):
+    from ipaddress import ip_address
+
+    from portal.importing.fetch import Allowance, internal
+
+    assert internal(ip_address(address))
+    assert Allowance.parse("").refuses("host.example", ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "2606:4700::1111", "::ffff:8.8.8.8"])
+def test_public_addresses_are_fetched(address):
+    from ipaddress import ip_address
+
+    from portal.importing.fetch import internal
+
+    assert not internal(ip_address(address))
+
+
 # --- stored feed URLs ---------------------------------------------------------------
 
 
@@ -377,6 +560,15 @@ def test_one_failing_feed_does_not_stop_the_others(app, run, make_maker, server)
     assert f"beta: failed: {server}/500 answered HTTP 500" in result.stderr
     assert "1 of 3 feeds failed: beta." in result.stderr
     assert count(app) == 5
+
+
+def test_import_feeds_reads_no_file_a_maker_has_as_feed(app, run, make_maker):
+    make_maker("alpha", "Alpha")
+    set_feed(app, "alpha", feed("rss.xml"))  # stored before the form refused such values
+    result = run("import-feeds")
+    assert result.exit_code == 1
+    assert f"alpha: failed: {feed('rss.xml')} is not an http or https address." in result.stderr
+    assert count(app) == 0
 
 
 def test_import_feeds_without_any_feed_says_so(run, maker):
@@ -436,10 +628,60 @@ def test_a_feed_url_that_is_not_http_is_refused(app, editor, maker, lang, error,
     response = editor.post(
         f"/{lang}/editor/makers/{maker_id}/", data=maker_form(editor.csrf, feed_url=bad)
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert error in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Maker, maker_id).feed_url is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "error"),
+    [
+        ("en", "This is an address on an internal network; feeds are fetched from public"),
+        ("nl", "Dit is een adres op een intern netwerk; feeds worden alleen van openbare"),
+    ],
+)
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://127.0.0.1:8080/feed",
+        "https://10.0.0.5/feed.xml",
+    ],
+)
+def test_a_feed_url_at_an_internal_address_is_refused(app, editor, maker, lang, error, bad):
+    with app.app_context():
+        maker_id = db.session.scalar(select(Maker.id).where(Maker.slug == maker))
+    response = editor.post(
+        f"/{lang}/editor/makers/{maker_id}/", data=maker_form(editor.csrf, feed_url=bad)
+    )
+    assert response.status_code == 422
+    assert error in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Maker, maker_id).feed_url is None
+
+
+def test_an_allowed_internal_feed_url_is_stored(app, editor, maker):
+    app.config["FEED_FETCH_ALLOW"] = "10.0.0.0/8"
+    with app.app_context():
+        maker_id = db.session.scalar(select(Maker.id).where(Maker.slug == maker))
+    data = maker_form(editor.csrf, feed_url="https://10.0.0.5/feed.xml")
+    assert editor.post(f"/en/editor/makers/{maker_id}/", data=data).status_code == 303
+    with app.app_context():
+        assert db.session.get(Maker, maker_id).feed_url == "https://10.0.0.5/feed.xml"
+
+
+def test_a_website_that_is_not_http_is_refused(app, editor, maker):
+    with app.app_context():
+        maker_id = db.session.scalar(select(Maker.id).where(Maker.slug == maker))
+    bad = "javascript://maker.example/%0Aalert(1)"
+    response = editor.post(
+        f"/en/editor/makers/{maker_id}/", data=maker_form(editor.csrf, website=bad)
+    )
+    assert response.status_code == 422
+    assert "Give a full web address, starting with https://." in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Maker, maker_id).website == "https://example.example/"
 
 
 # --- the migration ------------------------------------------------------------------

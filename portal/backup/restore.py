@@ -1,9 +1,12 @@
 """Restoring a backup (docs/backup-format.md) into an empty database, all or nothing.
 
 Ids are kept, so every reference (an update's maker, a revision's update, feedback's
-update or maker) survives. Rows go in through Core inserts in one transaction; then
-PostgreSQL's id sequences are moved past the highest id, the page cache's content
-version goes up and the full-text index is rebuilt, and only then is it committed.
+update or maker) survives. Makers, tags and updates must pass the editors' own forms
+(`forms.refusal`: web addresses, slugs, lengths, vocabularies), statuses and languages
+must be known, and other strings must fit their columns. Rows go in through Core
+inserts in one transaction; then PostgreSQL's id sequences are moved past the highest
+id, the page cache's content version goes up and the full-text index is rebuilt, and
+only then is it committed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
 from portal.backup.export import FORMAT, VERSION
+from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
+from portal.editor.queries import STATUSES
 from portal.extensions import db
 from portal.i18n import languages
 from portal.models import (
@@ -150,8 +155,25 @@ class _Record:
     def int(self, key: str, nullable: bool = False) -> int | None:
         return self._get(key, (int,), "a whole number", nullable)
 
-    def str(self, key: str, nullable: bool = False) -> str | None:
-        return self._get(key, (str,), "a string", nullable)
+    def str(self, key: str, nullable: bool = False, column=None) -> str | None:
+        """A string; not longer than `column` (a model's attribute) when one is given."""
+        found = self._get(key, (str,), "a string", nullable)
+        limit = column.type.length if column is not None else None
+        if found is not None and limit is not None and len(found) > limit:
+            raise BackupError(f"{self.where}.{key}: longer than {limit} characters.")
+        return found
+
+    def one_of(self, key: str, known) -> str:
+        found = self.str(key)
+        if found not in known:
+            raise BackupError(f"{self.where}.{key}: {found!r} is not one of {', '.join(known)}.")
+        return found
+
+    def check(self, make_form, values: dict, options: dict | None = None) -> None:
+        """Refuse what the editors' form refuses, naming the field as the backup does."""
+        if problem := refusal(make_form, values, options):
+            name, message = problem
+            raise BackupError(f"{self.where}.{_backup_key(name)}: {message}")
 
     def bool(self, key: str, nullable: bool = False) -> bool | None:
         return self._get(key, (bool,), "true or false", nullable)
@@ -193,6 +215,17 @@ class _Record:
         return found
 
 
+def _backup_key(field: str) -> str:
+    """A form field's name in the backup: description_nl → descriptions.nl, en.title →
+    translations.en.title, maker → maker_id."""
+    base, _, lang = field.rpartition("_")
+    if base in ("description", "label"):
+        return f"{base}s.{lang}"
+    if "." in field:
+        return f"translations.{field}"
+    return {"maker": "maker_id", "tags": "tag_ids"}.get(field, field)
+
+
 def _records(doc: dict, key: str):
     items = doc.get(key)
     if not isinstance(items, list):
@@ -214,7 +247,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
     out[Editor.__table__] = [
         {
             "id": r.int("id"),
-            "username": r.str("username"),
+            "username": r.str("username", column=Editor.username),
             "password_hash": LOCKED,
             "created_at": r.time("created_at"),
             "last_login_at": r.time("last_login_at", nullable=True),
@@ -223,35 +256,39 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
     ]
     makers, described = [], []
     for r in _records(doc, "makers"):
-        makers.append(
-            {
-                "id": r.int("id"),
-                "slug": r.str("slug"),
-                "name": r.str("name"),
-                "website": r.str("website"),
-                "feed_url": r.str("feed_url", nullable=True),
-            }
-        )
+        maker = {
+            "id": r.int("id"),
+            "slug": r.str("slug"),
+            "name": r.str("name"),
+            "website": r.str("website"),
+            "feed_url": r.str("feed_url", nullable=True),
+        }
+        texts = _texts(r, "descriptions", r.where)
+        fields = {f"description_{lang}": value for lang, value in texts.items()}
+        r.check(maker_form, maker | {"feed_url": maker["feed_url"] or ""} | fields)
+        makers.append(maker)
         described += [
-            {"maker_id": r.int("id"), "lang": lang, "description": value}
-            for lang, value in _texts(r, "descriptions", r.where).items()
+            {"maker_id": maker["id"], "lang": lang, "description": value}
+            for lang, value in texts.items()
         ]
     out[Maker.__table__], out[MakerTranslation.__table__] = makers, described
     tags, labels = [], []
     for r in _records(doc, "tags"):
-        tags.append({"id": r.int("id"), "slug": r.str("slug")})
+        tag = {"id": r.int("id"), "slug": r.str("slug")}
+        texts = _texts(r, "labels", r.where)
+        r.check(tag_form, tag | {f"label_{lang}": value for lang, value in texts.items()})
+        tags.append(tag)
         labels += [
-            {"tag_id": r.int("id"), "lang": lang, "label": value}
-            for lang, value in _texts(r, "labels", r.where).items()
+            {"tag_id": tag["id"], "lang": lang, "label": value} for lang, value in texts.items()
         ]
     out[Tag.__table__], out[TagTranslation.__table__] = tags, labels
-    out.update(_update_rows(doc))
+    out.update(_update_rows(doc, [m["id"] for m in makers], [t["id"] for t in tags]))
     out[Revision.__table__] = [
         {
             "id": r.int("id"),
             "update_id": r.int("update_id"),
             "editor_id": r.int("editor_id", nullable=True),
-            "editor_name": r.str("editor_name"),
+            "editor_name": r.str("editor_name", column=Revision.editor_name),
             "created_at": r.time("created_at"),
             "changed": r.lines("changed"),
             "snapshot": r.str("snapshot"),
@@ -262,46 +299,48 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         {
             "id": r.int("id"),
             "created_at": r.time("created_at"),
-            "lang": r.str("lang"),
+            "lang": r.one_of("lang", languages()),
             "update_id": r.int("update_id", nullable=True),
             "maker_id": r.int("maker_id", nullable=True),
             "useful": r.bool("useful", nullable=True),
             "message": r.str("message"),
             "handled": r.bool("handled"),
-            "client_hash": r.str("client_hash"),
+            "client_hash": r.str("client_hash", column=Feedback.client_hash),
         }
         for r in _records(doc, "feedback")
     ]
     return out
 
 
-def _update_rows(doc: dict) -> dict[Table, list[dict]]:
+def _update_rows(doc: dict, maker_ids: list[int], tag_ids: list[int]) -> dict[Table, list[dict]]:
     updates, texts, links = [], [], []
+    options = {
+        "maker": choices((i, "") for i in maker_ids),
+        "tags": choices((i, "") for i in tag_ids),
+    }
     for r in _records(doc, "updates"):
-        update_id = r.int("id")
-        updates.append(
-            {
-                "id": update_id,
-                "maker_id": r.int("maker_id"),
-                "type": r.str("type"),
-                "status": r.str("status"),
-                "published_at": r.time("published_at"),
-                "source_url": r.str("source_url"),
-                "source_guid": r.str("source_guid", nullable=True),
-                "audience": r.str("audience"),
-                "level": r.str("level"),
-                "importance": r.int("importance"),
-                "author": r.str("author"),
-                "created_at": r.time("created_at"),
-                "status_changed_at": r.time("status_changed_at", nullable=True),
-            }
-        )
-        links += [{"update_id": update_id, "tag_id": tag_id} for tag_id in r.ids("tag_ids")]
+        update = {
+            "id": r.int("id"),
+            "maker_id": r.int("maker_id"),
+            "type": r.str("type"),
+            "status": r.one_of("status", STATUSES),
+            "published_at": r.time("published_at"),
+            "source_url": r.str("source_url"),
+            "source_guid": r.str("source_guid", nullable=True, column=Update.source_guid),
+            "audience": r.str("audience"),
+            "level": r.str("level"),
+            "importance": r.int("importance"),
+            "author": r.str("author"),
+            "created_at": r.time("created_at"),
+            "status_changed_at": r.time("status_changed_at", nullable=True),
+        }
+        tagged = r.ids("tag_ids")
+        written = []
         for lang, value in r.per_language("translations").items():
             t = _Record(value, f"{r.where}.translations.{lang}", "translations")
-            texts.append(
+            written.append(
                 {
-                    "update_id": update_id,
+                    "update_id": update["id"],
                     "lang": lang,
                     "slug": t.str("slug"),
                     "title": t.str("title"),
@@ -312,11 +351,28 @@ def _update_rows(doc: dict) -> dict[Table, list[dict]]:
                     "updated_at": t.time("updated_at"),
                 }
             )
+            if not written[-1]["slug"]:  # the form would make one from the title
+                raise BackupError(f"{t.where}.slug: {REQUIRED}")
+        r.check(update_form, _as_typed(update, tagged, written), options)
+        updates.append(update)
+        texts += written
+        links += [{"update_id": update["id"], "tag_id": tag_id} for tag_id in tagged]
     return {
         Update.__table__: updates,
         UpdateTranslation.__table__: texts,
         update_tags: links,
     }
+
+
+def _as_typed(update: dict, tag_ids: list[int], texts: list[dict]) -> dict:
+    """An update's values as an editor would send them in the update form."""
+    fields = {name: str(update[name]) for name in ("type", "audience", "level", "importance")}
+    fields |= {"source_url": update["source_url"], "author": update["author"]}
+    fields |= {"maker": str(update["maker_id"]), "tags": [str(i) for i in tag_ids]}
+    for written in texts:
+        for name in ("slug", "title", "lede", "body", "impact", "takeaways"):
+            fields[f"{written['lang']}-{name}"] = written[name]
+    return fields
 
 
 # --- writing ------------------------------------------------------------------------

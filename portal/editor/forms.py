@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_utc
 from flask_wtf import FlaskForm
 from slugify import slugify
+from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -25,6 +27,7 @@ from wtforms.validators import URL, DataRequired, Length, Optional, ValidationEr
 
 from portal import vocab
 from portal.i18n import languages
+from portal.importing.fetch import Allowance, is_url
 from portal.models.content import utcnow
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,6 +41,10 @@ IMPORTANCE = {
     5: _l("5 – major"),
 }
 REQUIRED = _l("This field is required.")
+WEB_ADDRESS = _l("Give a full web address, starting with https://.")
+INTERNAL_ADDRESS = _l(
+    "This is an address on an internal network; feeds are fetched from public addresses only."
+)
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -184,7 +191,7 @@ class MakerForm(FlaskForm):
         _l("Website"),
         validators=[
             Optional(),
-            URL(message=_l("Give a full web address, starting with https://.")),
+            URL(message=WEB_ADDRESS),
             Length(max=500),
         ],
         render_kw={"inputmode": "url"},
@@ -194,16 +201,22 @@ class MakerForm(FlaskForm):
         description=_l("Every new item in it becomes a draft when the import-feeds command runs."),
         validators=[
             Optional(),
-            URL(message=_l("Give a full web address, starting with https://.")),
+            URL(message=WEB_ADDRESS),
             Length(max=1000),
         ],
         render_kw={"inputmode": "url"},
     )
 
+    def validate_website(self, field) -> None:
+        if field.data and not is_url(field.data):  # URL() lets javascript:// through
+            raise ValidationError(WEB_ADDRESS)
+
     def validate_feed_url(self, field) -> None:
         field.data = (field.data or "").strip()
-        if field.data and not field.data.lower().startswith(("https://", "http://")):
-            raise ValidationError(_l("Give a full web address, starting with https://."))
+        if field.data and not is_url(field.data):
+            raise ValidationError(WEB_ADDRESS)
+        if Allowance.parse(current_app.config["FEED_FETCH_ALLOW"]).refuses_url(field.data):
+            raise ValidationError(INTERNAL_ADDRESS)  # a name is checked when fetched
 
     def validate_slug(self, field) -> None:
         field.data = (field.data or "").strip()
@@ -250,3 +263,22 @@ def maker_form(**kwargs) -> MakerForm:
 def tag_form(**kwargs) -> TagForm:
     """A tag: slug and a label per language."""
     return _with_languages(TagForm, "label", _l("Label"), True, 120)(**kwargs)
+
+
+def refusal(make_form, values: dict, choices: dict | None = None) -> tuple[str, str] | None:
+    """The first field an editors' form refuses when `values` are sent in it, and why.
+
+    `make_form` is a form class or factory (`maker_form`); `choices` fills select fields.
+    The field is named as in `form.errors`: `slug`, `en.title` for a subform. The backup
+    import checks every restored record with it, so both refuse the same things.
+    """
+    form = make_form(formdata=MultiDict(values), meta={"csrf": False})
+    for name, options in (choices or {}).items():
+        form[name].choices = options
+    if form.validate():
+        return None
+    name, errors = next(iter(form.errors.items()))
+    if isinstance(errors, dict):  # a subform (FormField): its first field
+        inner, errors = next(iter(errors.items()))
+        name = f"{name}.{inner}"
+    return name, str(errors[0])

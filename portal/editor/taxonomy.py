@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -30,10 +30,11 @@ def _saved(form, record, taken: Callable[[str], bool], refusal, save: Callable) 
 
 
 def _record_page(form, heading: str, action: str, fields: str):
-    """The edit page of one maker or tag: its form, with errors if any."""
-    return render_template(
+    """The edit page of one maker or tag: its form, with errors (and a 422) if any."""
+    page = render_template(
         "editor/record_form.html", form=form, heading=heading, action=action, fields=fields
     )
+    return page, 422 if request.method == "POST" else 200
 
 
 @bp.get("/makers/")

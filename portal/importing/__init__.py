@@ -1,8 +1,8 @@
 """Importing makers' announcements: `import-feed SOURCE --maker SLUG` and `import-feeds`.
 
 Each new item of a maker's RSS or Atom feed becomes a draft update for the editors to
-finish and publish (see `feed_import.py`); fetching is bounded in time and size
-(`fetch.py`).
+finish and publish (see `feed_import.py`); fetching is bounded in time and size, and
+reaches public addresses only unless FEED_FETCH_ALLOW says otherwise (`fetch.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.i18n import languages
 from portal.importing.feed_import import FeedError, import_feed
+from portal.importing.fetch import is_url
 from portal.models import Maker
 
 DEFAULT_TIMEOUT = 20.0
@@ -75,6 +76,8 @@ def import_feeds_command(lang: str, timeout: float) -> None:
     failed = []
     for maker in makers:
         try:
+            if not is_url(maker.feed_url):  # stored before the form checked it: no file
+                raise FeedError(f"{maker.feed_url} is not an http or https address.")
             outcome = import_feed(maker, maker.feed_url, lang, timeout, _max_bytes())
         except FeedError as error:
             click.echo(f"{maker.slug}: failed: {error.message}", err=True)

@@ -20,6 +20,7 @@ from datetime import datetime
 import click
 import feedparser
 import nh3
+from flask import current_app
 from slugify import slugify
 from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -145,7 +146,7 @@ def item_of(entry) -> Item:
 def read_items(source: str, timeout: float, max_bytes: int) -> list[Item]:
     """Every item of the feed at `source`; FeedError when it cannot be read or parsed."""
     try:
-        fetched = fetch(source, timeout, max_bytes)
+        fetched = fetch(source, timeout, max_bytes, current_app.config["FEED_FETCH_ALLOW"])
     except FetchError as error:
         raise FeedError(str(error)) from error
     return parse(fetched, source)
