@@ -46,3 +46,5 @@ STATUSES = {
     "published": _l("Published"),
     "deleted": _l("Deleted"),
 }
+# What `updates.status` holds ("scheduled" is only shown, never stored).
+STORED_STATUSES = ("draft", "published", "deleted")

@@ -396,7 +396,7 @@ REFUSED_LIKE_THE_FORMS = [
     (lambda d: d["tags"][0]["labels"].pop("nl"), "tags[0].labels.nl: This field is required."),
     (
         lambda d: d["updates"][0].update(status="archived"),
-        "updates[0].status: 'archived' is not one of draft, scheduled, published.",
+        "updates[0].status: 'archived' is not one of draft, published, deleted.",
     ),
     (lambda d: d["updates"][0].update(type="rumour"), "updates[0].type: Not a valid choice."),
     (lambda d: d["updates"][1].update(importance=9), "updates[1].importance: Not a valid choice."),

@@ -21,7 +21,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from portal import search
 from portal.backup.export import FORMAT, VERSION
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
-from portal.editor.queries import STATUSES
 from portal.extensions import db
 from portal.i18n import languages
 from portal.models import (
@@ -37,6 +36,7 @@ from portal.models import (
     UpdateTranslation,
     update_tags,
 )
+from portal.vocab import STORED_STATUSES
 
 # Rows a database holds only once someone has used it; any of them means "not empty".
 CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor)
@@ -323,7 +323,7 @@ def _update_rows(doc: dict, maker_ids: list[int], tag_ids: list[int]) -> dict[Ta
             "id": r.int("id"),
             "maker_id": r.int("maker_id"),
             "type": r.str("type"),
-            "status": r.one_of("status", STATUSES),
+            "status": r.one_of("status", STORED_STATUSES),
             "published_at": r.time("published_at"),
             "source_url": r.str("source_url"),
             "source_guid": r.str("source_guid", nullable=True, column=Update.source_guid),
