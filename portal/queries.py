@@ -25,6 +25,9 @@ from portal.models.content import utcnow
 MAKER_ORDER = (func.lower(Maker.name), Maker.id)
 MAX_VALUES = 50  # more repeated values than this is not a real reader
 MAX_QUERY = 2000  # characters of a search query that are read
+# Dates a reader may filter on: wide enough for any real update, narrow enough that a day
+# more or less never leaves the range of dates that Python and both databases handle.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 @dataclass
@@ -79,10 +82,21 @@ def _day(args: MultiDict, name: str, notes: list[str]) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         notes.append(_l("Ignored “%(name)s”: not a date like 2025-07-11.", name=name))
         return None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        notes.append(
+            _l(
+                "Ignored “%(name)s”: not a date between %(first)s and %(last)s.",
+                name=name,
+                first=FIRST_DAY.isoformat(),
+                last=LAST_DAY.isoformat(),
+            )
+        )
+        return None
+    return day
 
 
 def parse_filters(args: MultiDict, lang: str = "en") -> Filters:
@@ -102,6 +116,9 @@ def parse_filters(args: MultiDict, lang: str = "en") -> Filters:
         q=" ".join(args.get("q", "").split())[:MAX_QUERY],
         lang=lang,
     )
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        filters.date_from, filters.date_to = filters.date_to, filters.date_from
+        notes.append(_l("Swapped “from” and “to”: “from” was the later date."))
     if (raw := args.get("importance", "").strip()) in vocab.IMPORTANCE:
         filters.importance = int(raw)
     elif raw:

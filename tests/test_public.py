@@ -132,6 +132,35 @@ def test_malformed_filters_are_ignored_with_a_translated_note(app, client, make_
     assert "Een onbekende waarde voor “maker” is genegeerd." in html
 
 
+OUT_OF_RANGE = "is genegeerd: geen datum tussen 1900-01-01 en 2999-12-31."
+
+
+@pytest.mark.parametrize(
+    ("query", "note"),
+    [
+        ("to=9999-12-31", f"“to” {OUT_OF_RANGE}"),
+        ("from=0001-01-01", f"“from” {OUT_OF_RANGE}"),
+        ("from=9999-12-31", f"“from” {OUT_OF_RANGE}"),
+        ("to=0001-01-01", f"“to” {OUT_OF_RANGE}"),
+        ("from=0001-01-01&to=9999-12-31", f"“to” {OUT_OF_RANGE}"),
+        ("from=%00&to=2025-02-30", "“to” is genegeerd: geen datum zoals 2025-07-11."),
+        ("from=2025-08-01&to=2025-06-01", "“from” en “to” zijn omgewisseld"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/nl/updates/", "/nl/makers/openai/", "/nl/tags/model/"])
+@pytest.mark.parametrize("headers", [{}, {"HX-Request": "true"}], ids=["page", "fragment"])
+def test_extreme_dates_are_ignored_or_swapped_with_a_translated_note(
+    client, make_update, query, note, path, headers
+):
+    make_update(nl={"title": "Midden in 2025"}, tags=["model"], published="2025-07-11")
+    response = client.get(f"{path}?{query}", headers=headers)
+    assert response.status_code == 200
+    html = text_of(response)
+    assert note in html
+    assert "Midden in 2025" in html
+    assert ("<html" in html) is not bool(headers)
+
+
 def test_drafts_and_scheduled_updates_stay_hidden(app, client, make_update):
     make_update(en={"title": "Visible one"})
     make_update(en={"title": "Draft one"}, status="draft")
