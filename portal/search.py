@@ -7,7 +7,8 @@ SQLite: an FTS5 virtual table `update_search` (made by a migration, or lazily by
 `ensure_search_table()` on databases built with `db.create_all()`) holds the text of
 each `UpdateTranslation` as a reader sees it (the Markdown body rendered, sanitised and
 reduced to plain text, so HTML comments and link URLs are neither found nor quoted),
-lowercased, accent-free and Snowball-stemmed in the translation's language, so "fietspaden" finds "fietspad" and "cafe" finds "café".
+lowercased, accent-free and Snowball-stemmed in the translation's language, so
+"fietspaden" finds "fietspad" and "cafe" finds "café".
 Its rowid is the translation's id. ORM mapper events (insert/update/delete of
 translations and updates) keep it current inside the flush's transaction, so a
 rollback also rolls back the index.
