@@ -204,6 +204,29 @@ def test_tag_page_lists_tagged_updates_with_translated_label(app, client, make_u
     assert client.get("/nl/tags/unknown/").status_code == 404
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_makers_and_tags_with_nothing_published_stay_unknown(client, make_update, make_tag, lang):
+    make_tag("hush-project", en="Hush project", nl="Stil project")
+    make_update(en={"title": "Out"}, nl={"title": "Uit"}, tags=["model"])
+    make_update(en={"title": "Draft"}, maker="hushhush", tags=["hush-project"], status="draft")
+    make_update(
+        en={"title": "Later"}, maker="hushhush", tags=["hush-project"], published="2999-01-01"
+    )
+    for path in ("makers/hushhush/", "tags/hush-project/"):
+        for suffix in ("", "feed.xml", "?page=1"):
+            response = client.get(f"/{lang}/{path}{suffix}")
+            assert response.status_code == 404, path + suffix
+    for path in ("", "makers/", "updates/", "makers/openai/", "tags/model/", "feed.xml"):
+        html = text_of(client.get(f"/{lang}/{path}")).lower()
+        assert "hush" not in html and "stil project" not in html, path
+    assert "hush" not in text_of(client.get("/sitemap.xml"))
+    # Asking for them by name answers as for any unknown value, with no option to tick.
+    html = text_of(client.get(f"/{lang}/updates/?maker=hushhush&tag=hush-project"))
+    unknown = {"en": "Ignored an unknown value for “%s”.", "nl": "Een onbekende waarde voor “%s”"}
+    assert unknown[lang] % "maker" in html and unknown[lang] % "tag" in html
+    assert 'value="hushhush"' not in html and 'value="hush-project"' not in html
+
+
 # --- the update page ------------------------------------------------------------
 
 
@@ -389,8 +412,8 @@ def test_switcher_from_an_untranslated_update_never_dead_ends(app, client, make_
 @pytest.mark.parametrize(
     "path", ["/en/updates/?maker=openai&type=video", "/en/makers/openai/?level=expert"]
 )
-def test_switcher_keeps_the_filtered_listing(app, client, make_maker, path):
-    make_maker("openai", "OpenAI")
+def test_switcher_keeps_the_filtered_listing(app, client, make_update, path):
+    make_update(en={"title": "Out"}, maker="openai")
     html = text_of(client.get(path))
     switch = html.split('class="lang-switch"')[1].split("</nav>")[0]
     expected = path.replace("/en/", "/nl/", 1).replace("&", "&amp;")
