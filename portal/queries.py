@@ -25,6 +25,9 @@ from portal.models.content import utcnow
 MAKER_ORDER = (func.lower(Maker.name), Maker.id)
 MAX_VALUES = 50  # more repeated values than this is not a real reader
 MAX_QUERY = 2000  # characters of a search query that are read
+# Dates a reader may filter on: wide enough for any real update, narrow enough that a day
+# more or less never leaves the range of dates that Python and both databases handle.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 
 
 @dataclass
@@ -79,29 +82,41 @@ def _day(args: MultiDict, name: str, notes: list[str]) -> date | None:
     if not raw:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         notes.append(_l("Ignored “%(name)s”: not a date like 2025-07-11.", name=name))
         return None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        notes.append(
+            _l(
+                "Ignored “%(name)s”: not a date between %(first)s and %(last)s.",
+                name=name,
+                first=FIRST_DAY.isoformat(),
+                last=LAST_DAY.isoformat(),
+            )
+        )
+        return None
+    return day
 
 
 def parse_filters(args: MultiDict, lang: str = "en") -> Filters:
     """Read filters from a query string; unknown or malformed values are dropped with a note."""
     notes: list[str] = []
-    maker_slugs = set(db.session.scalars(select(Maker.slug)))
-    tag_slugs = set(db.session.scalars(select(Tag.slug)))
     filters = Filters(
-        makers=_choose(args, "maker", maker_slugs, notes),
+        makers=_choose(args, "maker", _public_slugs(Maker, args.getlist("maker")), notes),
         types=_choose(args, "type", vocab.TYPES, notes),
         audiences=_choose(args, "audience", vocab.AUDIENCES, notes),
         levels=_choose(args, "level", vocab.LEVELS, notes),
-        tags=_choose(args, "tag", tag_slugs, notes),
+        tags=_choose(args, "tag", _public_slugs(Tag, args.getlist("tag")), notes),
         date_from=_day(args, "from", notes),
         date_to=_day(args, "to", notes),
         notes=notes,
         q=" ".join(args.get("q", "").split())[:MAX_QUERY],
         lang=lang,
     )
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        filters.date_from, filters.date_to = filters.date_to, filters.date_from
+        notes.append(_l("Swapped “from” and “to”: “from” was the later date."))
     if (raw := args.get("importance", "").strip()) in vocab.IMPORTANCE:
         filters.importance = int(raw)
     elif raw:
@@ -123,6 +138,30 @@ def parse_filters(args: MultiDict, lang: str = "en") -> Filters:
 def published() -> Select:
     """Updates a reader may see: published, and not scheduled for later."""
     return select(Update).where(Update.status == "published", Update.published_at <= utcnow())
+
+
+def is_public(model: type[Maker] | type[Tag]):
+    """The condition that a maker or tag has a published update: only then is it public
+    (its page, feed, place in lists and filters); one that has only drafts stays unknown."""
+    if model is Maker:  # one index seek per maker (maker_id, status, published_at)
+        return published().where(Update.maker_id == Maker.id).exists()
+    tagged = published().with_only_columns(update_tags.c.tag_id).select_from(Update)
+    return Tag.id.in_(tagged.join(update_tags, update_tags.c.update_id == Update.id))
+
+
+def public_by_slug(model: type[Maker] | type[Tag], slug: str) -> Maker | Tag | None:
+    """The public maker or tag with this slug, or None."""
+    return db.session.scalar(select(model).where(model.slug == slug, is_public(model)))
+
+
+def _public_slugs(model: type[Maker] | type[Tag], values: list[str]) -> set[str]:
+    """Of the slugs a reader asked for, those of public makers or tags."""
+    wanted = {value.strip() for value in values[:MAX_VALUES]} - {""}
+    if not wanted:
+        return set()
+    return set(
+        db.session.scalars(select(model.slug).where(model.slug.in_(wanted), is_public(model)))
+    )
 
 
 def _apply(query: Select, f: Filters) -> Select:
@@ -258,10 +297,9 @@ def makers_with_counts() -> list[tuple[Maker, int]]:
         .group_by(Update.maker_id)
         .subquery()
     )
+    # An inner join: a maker with nothing published is not public.
     rows = db.session.execute(
-        select(Maker, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.maker_id == Maker.id)
-        .order_by(*MAKER_ORDER)
+        select(Maker, counts.c.n).join(counts, counts.c.maker_id == Maker.id).order_by(*MAKER_ORDER)
     ).all()
     return [(maker, n) for maker, n in rows]
 
@@ -289,13 +327,15 @@ def update_by_any_slug(slug: str) -> Update | None:
 
 def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, list]]:
     """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet."""
-    makers = [
-        tuple(row)
-        for row in db.session.execute(select(Maker.slug, Maker.name).order_by(*MAKER_ORDER))
-    ]
+    public_makers = select(Maker.slug, Maker.name).where(is_public(Maker)).order_by(*MAKER_ORDER)
+    makers = [tuple(row) for row in db.session.execute(public_makers)]
     # Plain rows, not ORM objects: hundreds of tags are read for every listing.
-    labels = select(Tag.slug, func.coalesce(TagTranslation.label, Tag.slug)).outerjoin(
-        TagTranslation, (TagTranslation.tag_id == Tag.id) & (TagTranslation.lang == lang)
+    labels = (
+        select(Tag.slug, func.coalesce(TagTranslation.label, Tag.slug))
+        .outerjoin(
+            TagTranslation, (TagTranslation.tag_id == Tag.id) & (TagTranslation.lang == lang)
+        )
+        .where(is_public(Tag))
     )
     tags = sorted(
         (tuple(row) for row in db.session.execute(labels)), key=lambda pair: pair[1].casefold()

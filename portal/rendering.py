@@ -1,5 +1,6 @@
 """Markdown bodies rendered to sanitised HTML."""
 
+import html
 from functools import lru_cache
 
 import markdown
@@ -45,3 +46,10 @@ def render_markdown(text: str) -> Markup:
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean)
+
+
+@lru_cache(maxsize=1024)
+def plain_text(text: str) -> str:
+    """What a reader sees of a Markdown body, as plain text: the rendered and sanitised
+    page without its tags (so no Markdown syntax, link URLs or stripped HTML comments)."""
+    return html.unescape(nh3.clean(render_markdown(text), tags=set()))

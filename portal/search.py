@@ -5,8 +5,10 @@ One entry point for queries, `matching(lang, q)`, which returns a `Select` of
 
 SQLite: an FTS5 virtual table `update_search` (made by a migration, or lazily by
 `ensure_search_table()` on databases built with `db.create_all()`) holds the text of
-each `UpdateTranslation`, lowercased, accent-free and Snowball-stemmed in the
-translation's language, so "fietspaden" finds "fietspad" and "cafe" finds "café".
+each `UpdateTranslation` as a reader sees it (the Markdown body rendered, sanitised and
+reduced to plain text, so HTML comments and link URLs are neither found nor quoted),
+lowercased, accent-free and Snowball-stemmed in the translation's language, so
+"fietspaden" finds "fietspad" and "cafe" finds "café".
 Its rowid is the translation's id. ORM mapper events (insert/update/delete of
 translations and updates) keep it current inside the flush's transaction, so a
 rollback also rolls back the index.
@@ -39,6 +41,7 @@ from sqlalchemy import Connection, Select, column, event, func, select, table, t
 
 from portal.extensions import db
 from portal.models import Update, UpdateTranslation
+from portal.rendering import plain_text
 
 TABLE = "update_search"
 MAX_TERMS = 32
@@ -187,8 +190,12 @@ def _fts_query(terms: Iterable[str]) -> str:
 
 
 def _fields(t) -> tuple[str, str]:
-    """(title, body) as written, for an UpdateTranslation or a row with the same fields."""
-    body = "\n".join((t.lede or "", t.body or "", t.impact or "", t.takeaways_text or ""))
+    """(title, body) as a reader sees them, for an UpdateTranslation or a row with the same
+    fields: the Markdown body rendered and sanitised to plain text, so what the page hides
+    (an HTML comment) is never found or quoted, and Markdown syntax never shows."""
+    body = "\n".join(
+        (t.lede or "", plain_text(t.body or ""), t.impact or "", t.takeaways_text or "")
+    )
     return t.title or "", body
 
 
@@ -441,6 +448,11 @@ def _word_stems(word: str, lang: str) -> frozenset[str]:
     return frozenset(stems(word, lang))
 
 
+def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
+    """The snippet of a search result: quoted from the same text that was searched."""
+    return snippet(_fields(t)[1], q, t.lang)
+
+
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
     value = " ".join((value or "").split())
@@ -502,7 +514,7 @@ def init_app(app: Flask) -> None:
     for target, name, listener in _LISTENERS:
         if not event.contains(target, name, listener):
             event.listen(target, name, listener)
-    app.jinja_env.globals["search_snippet"] = snippet
+    app.jinja_env.globals["search_snippet"] = translation_snippet
     if "portal.search" in app.extensions:
         return
     app.extensions["portal.search"] = True

@@ -168,7 +168,7 @@ def test_the_inbox_exports_csv(editor, feedback):
 # --- makers and tags -----------------------------------------------------------------------------
 
 
-def test_create_and_rename_a_maker(app, editor, client):
+def test_create_and_rename_a_maker(app, editor, client, make_update):
     data = {
         "csrf_token": editor.csrf,
         "slug": "xai",
@@ -183,6 +183,8 @@ def test_create_and_rename_a_maker(app, editor, client):
         maker_id = db.session.scalar(select(Maker.id).where(Maker.slug == "xai"))
     renamed = data | {"name": "xAI Corp", "description_nl": "Bouwt Grok."}
     assert editor.post(f"/en/editor/makers/{maker_id}/", data=renamed).status_code == 303
+    assert client.get("/nl/makers/xai/").status_code == 404  # public once something is out
+    make_update(nl={"title": "Grok 5"}, maker="xai")
     page = client.get("/nl/makers/xai/").get_data(as_text=True)
     assert "xAI Corp" in page and "Bouwt Grok." in page
 

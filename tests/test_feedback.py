@@ -7,6 +7,7 @@ import io
 import logging
 import re
 import threading
+from datetime import datetime
 
 import pytest
 from markupsafe import escape
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from portal import create_app
 from portal.clients import client_hash
 from portal.extensions import db
-from portal.models import Feedback, Maker
+from portal.models import Feedback, Maker, Update
 
 LANGS = ["en", "nl"]
 HTMX = {"HX-Request": "true", "HX-Target": "feedback-form"}
@@ -44,7 +45,8 @@ def update_id(make_update):
 
 
 @pytest.fixture
-def maker_id(app, make_maker):
+def maker_id(app, make_maker, make_update):
+    make_update(en={"title": "Le Chat"}, maker="mistral")  # a maker with nothing out is unknown
     with app.app_context():
         return db.session.merge(make_maker("mistral", "Mistral")).id
 
@@ -284,6 +286,16 @@ def test_a_vote_must_be_yes_or_no_and_about_an_update(app, client, update_id, ma
 
 
 # --- refusals -------------------------------------------------------------------------
+
+
+def test_a_maker_with_nothing_published_is_an_unknown_source(app, client, make_update):
+    make_update(en={"title": "Not yet"}, maker="hushhush", status="draft")
+    with app.app_context():
+        hidden = db.session.scalar(select(Maker.id).where(Maker.slug == "hushhush"))
+    response = client.post("/en/feedback", data={"maker": hidden, "message": "Hello?"})
+    assert response.status_code == 400
+    assert "We could not tell which page this feedback is about." in text_of(response)
+    assert stored(app) == []
 
 
 @pytest.mark.parametrize(
@@ -578,6 +590,9 @@ def test_concurrent_submissions_store_exactly_the_accepted_ones(fresh_database):
     app = proxied_app(fresh_database("proxied"), "4 per minute")
     with app.app_context():
         maker = Maker(slug="busy", name="Busy", website="https://busy.example/")
+        out = datetime(2025, 1, 1)  # a maker is public once it has a published update
+        fields = {"type": "article", "audience": "developers", "level": "expert"}
+        db.session.add(Update(maker=maker, source_url="", published_at=out, **fields))
         db.session.add(maker)
         db.session.commit()
         maker_id = maker.id

@@ -55,6 +55,25 @@ def test_filtered_feed_follows_the_filters_and_listing_links_to_it(client, make_
     assert client.get("/en/makers/nobody/feed.xml").status_code == 404
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "to=9999-12-31",
+        "from=0001-01-01",
+        "from=9999-12-31&to=0001-01-01",
+        "from=yesterday&to=%00",
+        "from=2025-08-01&to=2025-06-01",
+    ],
+)
+def test_filtered_feed_ignores_dates_out_of_range(client, make_update, query):
+    make_update(en={"title": "Mid 2025"}, published="2025-07-11")
+    response = client.get(f"/en/updates/feed.xml?{query}")
+    assert response.status_code == 200
+    parsed = feedparser.parse(response.get_data())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert [e.title for e in parsed.entries] == ["Mid 2025"]
+
+
 def test_entries_carry_every_field_and_stable_ids(app, client, make_update, make_tag):
     make_tag("model", en="Models", nl="Modellen")
     update_id = make_update(

@@ -650,6 +650,40 @@ def test_a_laptop_generates_its_secret_key_once(tmp_path, monkeypatch):
         load(str(tmp_path / "elsewhere"))
 
 
+def test_the_secret_key_file_is_created_private_with_no_window(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("PORTAL_ENV", raising=False)
+
+    def chmod(*args, **kwargs):
+        raise AssertionError("made readable first, then narrowed: others could read it between")
+
+    # With a wide-open umask and no chmod allowed, only a file created 0600 ends up 0600.
+    monkeypatch.setattr(os, "chmod", chmod)
+    monkeypatch.setattr(Path, "chmod", chmod)
+    umask = os.umask(0)
+    try:
+        key = load(str(tmp_path))["SECRET_KEY"]
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "secret_key").read_text() == key
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]  # no temporary file left
+
+
+def test_a_worker_that_loses_the_race_for_the_secret_key_uses_the_winners(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("PORTAL_ENV", raising=False)
+    link = os.link
+
+    def another_worker_first(source, target):
+        Path(target).write_text("the-winners-key")
+        link(source, target)
+
+    monkeypatch.setattr(os, "link", another_worker_first)
+    assert load(str(tmp_path))["SECRET_KEY"] == "the-winners-key"
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]
+
+
 # --- the migration that stores the time of the last change ------------------------------
 
 

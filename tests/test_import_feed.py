@@ -237,10 +237,11 @@ def test_drafts_appear_on_the_dashboard_and_not_on_public_pages(app, run, maker,
     dashboard = editor.get("/en/editor/").get_data(as_text=True)
     assert "Example Model 5 is here" in dashboard
     reader = app.test_client()
-    for url in ("/en/", "/en/updates/", "/en/makers/example/", "/en/feed.xml"):
+    for url in ("/en/", "/en/updates/", "/en/feed.xml"):
         page = reader.get(url)
         assert page.status_code == 200, url
         assert "Example Model 5 is here" not in page.get_data(as_text=True), url
+    assert reader.get("/en/makers/example/").status_code == 404  # nothing of it published yet
     assert reader.get("/en/updates/example-model-5-is-here/").status_code == 404
     assert "Example Model" not in reader.get("/en/updates/?q=fastest").get_data(as_text=True)
 

@@ -132,6 +132,35 @@ def test_malformed_filters_are_ignored_with_a_translated_note(app, client, make_
     assert "Een onbekende waarde voor “maker” is genegeerd." in html
 
 
+OUT_OF_RANGE = "is genegeerd: geen datum tussen 1900-01-01 en 2999-12-31."
+
+
+@pytest.mark.parametrize(
+    ("query", "note"),
+    [
+        ("to=9999-12-31", f"“to” {OUT_OF_RANGE}"),
+        ("from=0001-01-01", f"“from” {OUT_OF_RANGE}"),
+        ("from=9999-12-31", f"“from” {OUT_OF_RANGE}"),
+        ("to=0001-01-01", f"“to” {OUT_OF_RANGE}"),
+        ("from=0001-01-01&to=9999-12-31", f"“to” {OUT_OF_RANGE}"),
+        ("from=%00&to=2025-02-30", "“to” is genegeerd: geen datum zoals 2025-07-11."),
+        ("from=2025-08-01&to=2025-06-01", "“from” en “to” zijn omgewisseld"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/nl/updates/", "/nl/makers/openai/", "/nl/tags/model/"])
+@pytest.mark.parametrize("headers", [{}, {"HX-Request": "true"}], ids=["page", "fragment"])
+def test_extreme_dates_are_ignored_or_swapped_with_a_translated_note(
+    client, make_update, query, note, path, headers
+):
+    make_update(nl={"title": "Midden in 2025"}, tags=["model"], published="2025-07-11")
+    response = client.get(f"{path}?{query}", headers=headers)
+    assert response.status_code == 200
+    html = text_of(response)
+    assert note in html
+    assert "Midden in 2025" in html
+    assert ("<html" in html) is not bool(headers)
+
+
 def test_drafts_and_scheduled_updates_stay_hidden(app, client, make_update):
     make_update(en={"title": "Visible one"})
     make_update(en={"title": "Draft one"}, status="draft")
@@ -173,6 +202,29 @@ def test_tag_page_lists_tagged_updates_with_translated_label(app, client, make_u
     assert "Updates met tag “prijzen”" in html
     assert "Duurder" in html and "Anders" not in html
     assert client.get("/nl/tags/unknown/").status_code == 404
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_makers_and_tags_with_nothing_published_stay_unknown(client, make_update, make_tag, lang):
+    make_tag("hush-project", en="Hush project", nl="Stil project")
+    make_update(en={"title": "Out"}, nl={"title": "Uit"}, tags=["model"])
+    make_update(en={"title": "Draft"}, maker="hushhush", tags=["hush-project"], status="draft")
+    make_update(
+        en={"title": "Later"}, maker="hushhush", tags=["hush-project"], published="2999-01-01"
+    )
+    for path in ("makers/hushhush/", "tags/hush-project/"):
+        for suffix in ("", "feed.xml", "?page=1"):
+            response = client.get(f"/{lang}/{path}{suffix}")
+            assert response.status_code == 404, path + suffix
+    for path in ("", "makers/", "updates/", "makers/openai/", "tags/model/", "feed.xml"):
+        html = text_of(client.get(f"/{lang}/{path}")).lower()
+        assert "hush" not in html and "stil project" not in html, path
+    assert "hush" not in text_of(client.get("/sitemap.xml"))
+    # Asking for them by name answers as for any unknown value, with no option to tick.
+    html = text_of(client.get(f"/{lang}/updates/?maker=hushhush&tag=hush-project"))
+    unknown = {"en": "Ignored an unknown value for “%s”.", "nl": "Een onbekende waarde voor “%s”"}
+    assert unknown[lang] % "maker" in html and unknown[lang] % "tag" in html
+    assert 'value="hushhush"' not in html and 'value="hush-project"' not in html
 
 
 # --- the update page ------------------------------------------------------------
@@ -360,8 +412,8 @@ def test_switcher_from_an_untranslated_update_never_dead_ends(app, client, make_
 @pytest.mark.parametrize(
     "path", ["/en/updates/?maker=openai&type=video", "/en/makers/openai/?level=expert"]
 )
-def test_switcher_keeps_the_filtered_listing(app, client, make_maker, path):
-    make_maker("openai", "OpenAI")
+def test_switcher_keeps_the_filtered_listing(app, client, make_update, path):
+    make_update(en={"title": "Out"}, maker="openai")
     html = text_of(client.get(path))
     switch = html.split('class="lang-switch"')[1].split("</nav>")[0]
     expected = path.replace("/en/", "/nl/", 1).replace("&", "&amp;")

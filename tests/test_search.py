@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from markupsafe import Markup
 from sqlalchemy import select, text
@@ -211,6 +213,34 @@ def test_snippet_cuts_around_first_match():
 def test_snippet_without_match_is_the_start():
     result = search.snippet("Short <b>text</b>.", "absent", "en")
     assert result == Markup("Short &lt;b&gt;text&lt;/b&gt;.")
+
+
+HIDDEN_AND_MARKUP = (
+    "# Heading words\n\nOur **bold claim** about the "
+    "[launch page](https://example.com/zanzibar-launch) "
+    "<!-- embargo note: not before Friday --> is out.\n\n"
+    "![okapi chart](https://example.com/chart.png)"  # the page shows no images
+)
+
+
+def test_index_holds_only_what_a_reader_sees(make_update, ctx):
+    uid = make_update(en={"title": "Quarterly news", "body": HIDDEN_AND_MARKUP})
+    for _ in ("saved", "rebuilt"):
+        assert found("en", "embargo") == []  # only in an HTML comment the page strips
+        assert found("en", "zanzibar") == []  # only in a link's URL
+        assert found("en", "okapi") == []  # only in an image's text, which the page drops
+        assert found("en", "launch page heading") == [uid]
+        search.rebuild()
+
+
+def test_snippet_quotes_only_what_a_reader_sees(client, make_update):
+    make_update(en={"title": "Quarterly news", "body": HIDDEN_AND_MARKUP})
+    assert "Quarterly news" not in client.get("/en/updates/?q=embargo").get_data(as_text=True)
+    html = client.get("/en/updates/?q=claim").get_data(as_text=True)
+    snippet = re.search(r'<p class="lede snippet">(.*?)</p>', html, re.S).group(1)
+    assert "Heading words Our bold <mark>claim</mark> about the launch page is out." in snippet
+    for raw in ("&lt;!--", "embargo", "**", "# ", "zanzibar", "https://", "okapi", "!["):
+        assert raw not in snippet
 
 
 def test_rebuild_reindexes_everything(make_update, ctx):

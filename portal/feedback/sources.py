@@ -22,12 +22,13 @@ def _id(form: MultiDict, name: str) -> int | None:
 
 
 def source_from(form: MultiDict) -> Source:
-    """The published update or the maker named by the form's hidden field; else a 400."""
+    """The published update or the public maker named by the form's hidden field; else a 400."""
     if (update_id := _id(form, "update")) is not None:
         found = db.session.scalar(queries.published().where(Update.id == update_id))
         return Source(update_id=found.id) if found else abort(400, UNKNOWN_SOURCE)
     if (maker_id := _id(form, "maker")) is not None:
-        found = db.session.scalar(select(Maker.id).where(Maker.id == maker_id))
+        public = select(Maker.id).where(Maker.id == maker_id, queries.is_public(Maker))
+        found = db.session.scalar(public)
         return Source(maker_id=found) if found else abort(400, UNKNOWN_SOURCE)
     abort(400, UNKNOWN_SOURCE)
 

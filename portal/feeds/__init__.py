@@ -112,7 +112,7 @@ def filtered():
 @cacheable
 def maker(slug: str):
     """One maker's updates."""
-    found = db.session.scalar(select(Maker).where(Maker.slug == slug)) or abort(404)
+    found = queries.public_by_slug(Maker, slug) or abort(404)
     filters = queries.Filters(makers=[found.slug], lang=g.lang)
     title = _("%(maker)s updates", maker=found.name)
     return _feed(title, url_for("public.maker", slug=slug), filters)
@@ -122,7 +122,7 @@ def maker(slug: str):
 @cacheable
 def tag(slug: str):
     """The updates with one tag."""
-    found = db.session.scalar(select(Tag).where(Tag.slug == slug)) or abort(404)
+    found = queries.public_by_slug(Tag, slug) or abort(404)
     filters = queries.Filters(tags=[found.slug], lang=g.lang)
     title = _("Updates tagged “%(tag)s”", tag=found.label(g.lang))
     return _feed(title, url_for("public.tag", slug=slug), filters)

@@ -1,10 +1,8 @@
 """Views for readers; each finds what to show in portal.queries and renders it."""
 
 from flask import abort, current_app, g, redirect, render_template, request, url_for
-from sqlalchemy import select
 
 from portal import queries
-from portal.extensions import db
 from portal.htmx import render_page_or_block
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
@@ -101,21 +99,22 @@ def _elsewhere(slug: str):
 @bp.route("/<lang>/makers/")
 @cacheable
 def makers():
-    """List every maker with its number of updates."""
+    """List every maker with a published update, with their number."""
     return render_template("public/makers.html", makers=queries.makers_with_counts())
 
 
 @bp.route("/<lang>/makers/<slug>/")
 @cacheable
 def maker(slug: str):
-    """List one maker's updates, with the same filters as all updates."""
-    found = db.session.scalar(select(Maker).where(Maker.slug == slug)) or abort(404)
+    """List one maker's updates, with the same filters as all updates (a 404 until one
+    is published)."""
+    found = queries.public_by_slug(Maker, slug) or abort(404)
     return _listing("public/maker.html", maker=found)
 
 
 @bp.route("/<lang>/tags/<slug>/")
 @cacheable
 def tag(slug: str):
-    """List the updates with one tag."""
-    found = db.session.scalar(select(Tag).where(Tag.slug == slug)) or abort(404)
+    """List the updates with one tag (a 404 until one is published)."""
+    found = queries.public_by_slug(Tag, slug) or abort(404)
     return _listing("public/tag.html", tag=found)
