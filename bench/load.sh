@@ -192,6 +192,7 @@ start_gunicorn() {
         export PORTAL_BIND="127.0.0.1:$APP_PORT" PORTAL_ENV=production TRUSTED_PROXIES=1
         export SECRET_KEY="load-test-$$" RATELIMIT_STORAGE_URI="memory://"
         export SITE_URL="https://portal.example.org"  # the same page whichever port asks
+        export EXTRA_HOSTS="127.0.0.1"  # asked as 127.0.0.1:PORT, directly and through nginx
         exec "$GUNICORN" -c deploy/gunicorn.conf.py wsgi:app
     ) >"$WORK/gunicorn-$1.log" 2>&1 &
     GPID=$!

@@ -88,10 +88,12 @@ def render(
     http_port: int | None = None,
     https_port: int | None = None,
     static_root: Path = ROOT,
+    extra: str = "",
 ) -> Path:
     """Write the configuration into dest; return the main file's path.
 
-    static_root is the folder holding static/ (the checkout by default).
+    static_root is the folder holding static/ (the checkout by default); `extra` goes at
+    the end of the http block (the tests add a server there that shows nginx's variables).
     """
     dest = dest.resolve()
     http_port = http_port or site_port + 1
@@ -138,6 +140,7 @@ http {{
         access_log {dest}/logs/static.log portal buffer=64k flush=5s;
         open_file_cache max=1000 inactive=60s;
     }}
+{extra}
 }}
 """
     path = dest / "conf/nginx.conf"

@@ -23,6 +23,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(config_module.load(app.instance_path))
     if config:
         app.config.from_mapping(config)
+    if app.config["TRUSTED_HOSTS"] is None:  # unless the caller gave its own list
+        app.config["TRUSTED_HOSTS"] = config_module.trusted_hosts(app.config)
 
     from portal import (
         backup,

@@ -6,6 +6,10 @@ import secrets
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
+
+# Host names a laptop also answers on when SITE_URL names another (the dev server, tests).
+LOCAL_HOSTS = ("localhost", "127.0.0.1")
 
 
 class ConfigurationError(RuntimeError):
@@ -39,6 +43,37 @@ def _secret_key(instance_path: str) -> str:
     return path.read_text().strip()
 
 
+def _site_url() -> str:
+    """SITE_URL without a trailing slash: required in production, and only an address."""
+    url = os.environ.get("SITE_URL", "").strip().rstrip("/")
+    if not url:
+        if os.environ.get("PORTAL_ENV") == "production":
+            raise ConfigurationError(
+                "SITE_URL is not set. In production (PORTAL_ENV=production) the portal needs "
+                "its public address for canonical, hreflang and feed links, and answers only "
+                "requests for that host, e.g. SITE_URL=https://portal.example.org."
+            )
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        raise ConfigurationError(
+            f"SITE_URL={url!r} is not a site address such as https://portal.example.org."
+        )
+    return url
+
+
+def trusted_hosts(config) -> list[str] | None:
+    """The Host names the app answers (Flask's TRUSTED_HOSTS; others get a 400): SITE_URL's,
+    EXTRA_HOSTS and, outside production, localhost. Without SITE_URL (a laptop) any host:
+    pages then link to the host asked, and the page cache keys on it."""
+    if not config["SITE_URL"]:
+        return None
+    hosts = [urlsplit(config["SITE_URL"]).hostname, *config["EXTRA_HOSTS"]]
+    if config["PORTAL_ENV"] != "production":
+        hosts += LOCAL_HOSTS
+    return hosts
+
+
 def load(instance_path: str) -> dict:
     """Build the configuration mapping for an app whose instance folder is given."""
     default_db = "sqlite:///" + str(Path(instance_path) / "portal.db")
@@ -46,7 +81,9 @@ def load(instance_path: str) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
-        "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
+        "SITE_URL": _site_url(),
+        # More host names to answer besides SITE_URL's, e.g. the address a health check uses.
+        "EXTRA_HOSTS": os.environ.get("EXTRA_HOSTS", "").replace(",", " ").split(),
         "PORTAL_ENV": os.environ.get("PORTAL_ENV", "development"),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         # Anonymous feedback per client (Flask-Limiter syntax, ";" between limits).

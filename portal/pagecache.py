@@ -12,9 +12,10 @@ so a rendered page can be kept and served again. It stays correct because:
   `published_at`), so scheduling needs no cron job and no edit;
 - only GET responses of views marked with `@cacheable`, with status 200 and no cookie,
   are kept (the decorator reads the version and expiry before the view runs, so other
-  requests, such as the editors' pages, cost no extra query); the key is the path, the
-  query string and whether htmx asked for a fragment (with `Accept-Encoding`, which
-  picks a variant of the kept entry, the only request headers public pages vary on).
+  requests, such as the editors' pages, cost no extra query); the key is the scheme, the
+  host, the path, the query string and whether htmx asked for a fragment, by the same
+  rule as the view (`portal.htmx.is_fragment_request`); `Accept-Encoding` picks a
+  variant of the kept entry. One host's page is never served for another.
 
 Kept responses carry a content-derived `ETag` (one per encoding: a page is compressed with
 gzip or brotli once, when a reader first accepts that encoding, and kept beside the identity
@@ -42,6 +43,7 @@ from flask import Flask, current_app, request
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
+from werkzeug.wsgi import get_host
 
 from portal.compression import (
     MIN_SIZE,
@@ -54,6 +56,7 @@ from portal.compression import (
     negotiate,
 )
 from portal.extensions import db
+from portal.htmx import is_fragment_request
 from portal.models import content
 from portal.models.state import SiteState
 
@@ -169,13 +172,16 @@ def _state(engine) -> State | None:
         return None
 
 
-def _key(environ: dict) -> tuple[str, str, bool]:
-    fragment = (
-        "HTTP_HX_REQUEST" in environ
-        and "HTTP_HX_HISTORY_RESTORE_REQUEST" not in environ
-        and "HTTP_HX_BOOSTED" not in environ
+def _key(environ: dict) -> tuple[str, str, str, str, bool]:
+    """What a kept response is for: the address asked (scheme and host too, since links
+    may be built from them), and whether it is the htmx fragment or the page."""
+    return (
+        environ.get("wsgi.url_scheme", ""),
+        get_host(environ),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+        is_fragment_request(environ),
     )
-    return environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""), fragment
 
 
 def not_modified(environ: dict, etag: str, last_modified: int | None) -> bool:

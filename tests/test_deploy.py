@@ -27,6 +27,7 @@ from sqlalchemy.pool import Pool
 from portal import create_app
 from portal.cli import seed_demo
 from portal.extensions import db
+from portal.htmx import is_fragment_request
 from portal.models import UpdateTranslation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,10 +124,15 @@ def _free_ports(n: int) -> list[int]:
     return ports
 
 
-def _get(port: int, path: str, headers: dict | None = None):
+def _get(port: int, path: str, headers: dict | list[tuple[str, str]] | None = None):
+    """GET path; headers as a dict, or as (name, value) pairs to send one name twice."""
+    pairs = list(headers.items()) if isinstance(headers, dict) else headers or []
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        conn.request("GET", path, headers=headers or {})
+        conn.putrequest("GET", path, skip_host=any(k.lower() == "host" for k, _ in pairs))
+        for name, value in pairs:
+            conn.putheader(name, value)
+        conn.endheaders()
         response = conn.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
@@ -155,18 +161,30 @@ def test_the_nginx_site_passes_nginx_t(tmp_path):
     assert "test is successful" in result.stderr
 
 
+# A server beside the site that answers with how nginx read a request: the micro-cache's
+# page-or-fragment decision, then the three headers as site.conf hands them to the app.
+SHOWN = "$portal_fragment $http_hx_request $http_hx_history_restore_request $http_hx_boosted"
+PROBE = (
+    "server { listen 127.0.0.1:PORT; default_type text/plain; location / { return 200 "
+    + '"'
+    + "\\n".join(SHOWN.split())
+    + '"; } }'
+)
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     """gunicorn (deploy/gunicorn.conf.py, 1 worker) and nginx (deploy/nginx/) in front."""
     if shutil.which("nginx") is None or shutil.which("openssl") is None:
         pytest.skip("nginx and openssl are not installed")
     tmp = tmp_path_factory.mktemp("stack")
-    app_port, site_port, static_port, http_port, https_port = _free_ports(5)
+    app_port, site_port, static_port, http_port, https_port, probe_port = _free_ports(6)
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp / 'portal.db'}",
         "SECRET_KEY": "test-deploy",
         "PORTAL_ENV": "production",
+        "SITE_URL": f"http://127.0.0.1:{site_port}",
         "TRUSTED_PROXIES": "1",
         "PORTAL_BIND": f"127.0.0.1:{app_port}",
         "WEB_CONCURRENCY": "1",
@@ -191,6 +209,7 @@ def stack(tmp_path_factory):
         http_port=http_port,
         https_port=https_port,
         static_root=static_root,
+        extra=PROBE.replace("PORT", str(probe_port)),
     )
     processes = []
     log = tmp / "gunicorn.log"
@@ -215,6 +234,7 @@ def stack(tmp_path_factory):
         yield {
             "site": site_port,
             "app": app_port,
+            "probe": probe_port,
             "tmp": tmp,
             "nginx": nginx,
             "database": env["DATABASE_URL"],
@@ -286,6 +306,82 @@ def test_nginx_keeps_the_htmx_fragment_apart_from_the_page(stack):
         stack["site"], path, {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     )
     assert restored == page
+
+
+# Headers a reader may send, and the output the app's rule gives (None: it depends on
+# how this nginx reads a header sent twice; the cache must stay consistent either way).
+ODD_HEADERS = [
+    ({"HX-Request": "true", "HX-Boosted": "no"}, "page"),
+    ({"HX-Request": "true", "HX-Boosted": "true"}, "page"),
+    ({"HX-Request": "TRUE"}, "page"),
+    ({"HX-Request": "1"}, "page"),
+    ({"HX-Request": "true", "HX-History-Restore-Request": "true"}, "page"),
+    ([("HX-Request", "true"), ("HX-Request", "true")], None),
+    ([("HX-Request", "true"), ("HX-Boosted", "true"), ("HX-Boosted", "true")], "page"),
+]
+
+
+def _decision(stack, headers) -> str:
+    return _get(stack["probe"], "/", headers)[2].decode().split("\n")[0]
+
+
+def _label(headers) -> str:
+    pairs = headers.items() if isinstance(headers, dict) else headers
+    return "+".join(f"{name}:{value}" for name, value in pairs) or "none"
+
+
+def _output(answer) -> str:
+    status, _, body = answer
+    assert status == 200 and b'id="results"' in body
+    return "page" if body.startswith(b"<!DOCTYPE html>") else "fragment"
+
+
+@pytest.mark.parametrize(
+    ("headers", "output"), ODD_HEADERS, ids=[_label(h) for h, _ in ODD_HEADERS]
+)
+def test_no_request_header_makes_nginx_serve_the_other_output(stack, headers, output):
+    """nginx keys its copies by the app's own rule: whatever the first reader sent, a plain
+    request gets the page and an htmx swap the fragment, from the app or from the cache."""
+    path = _fresh("/en/updates/?x=1")
+    first = _output(_get(stack["site"], path, headers))
+    assert output is None or first == output
+    assert first == _decision(stack, headers)  # the app answered what nginx keyed it as
+    for _ in range(2):  # then from nginx's cache
+        assert _output(_get(stack["site"], path, headers)) == first
+        assert _output(_get(stack["site"], path)) == "page"
+        assert _output(_get(stack["site"], path, {"HX-Request": "true"})) == "fragment"
+        restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+        assert _output(_get(stack["site"], path, restore)) == "page"
+    if isinstance(headers, dict):
+        assert _output(_get(stack["app"], path, headers)) == first
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"HX-Request": "true"}, {"HX-Request": "true", "HX-Boosted": ""}]
+    + [headers for headers, _ in ODD_HEADERS]
+    + [[("HX-Request", "TRUE"), ("HX-Request", "true")], {"HX-History-Restore-Request": "true"}],
+    ids=_label,
+)
+def test_nginx_decides_page_or_fragment_by_the_apps_own_rule(stack, headers):
+    """$portal_fragment (the micro-cache key) says what is_fragment_request says of the
+    headers the app then receives from nginx."""
+    status, _, body = _get(stack["probe"], "/", headers)
+    decision, *values = body.decode().split("\n")
+    names = ("HTTP_HX_REQUEST", "HTTP_HX_HISTORY_RESTORE_REQUEST", "HTTP_HX_BOOSTED")
+    environ = {name: value for name, value in zip(names, values, strict=True) if value}
+    assert decision == ("fragment" if is_fragment_request(environ) else "page")
+
+
+def test_an_untrusted_host_is_refused_and_never_kept(stack):
+    path = _fresh("/en/updates/")
+    for _ in range(2):
+        status, headers, body = _get(stack["site"], path, {"Host": "evil.example"})
+        assert (status, headers["x-cache-status"]) == (400, "MISS")
+        assert b"evil.example" not in body and b"not served at that address" in body
+    status, _, body = _get(stack["site"], path)
+    assert status == 200 and b"evil.example" not in body
+    assert f'href="http://127.0.0.1:{stack["site"]}/en/updates/'.encode() in body
 
 
 def test_nginx_never_keeps_the_editors_pages(stack):

@@ -101,6 +101,7 @@ def test_session_cookie_is_secure_in_production(monkeypatch, tmp_path):
 
     monkeypatch.setenv("PORTAL_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "k" * 32)
+    monkeypatch.setenv("SITE_URL", "https://portal.example.org")
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}"})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True

@@ -384,6 +384,7 @@ def every_kind_of_response(client, editor_client=None):
             (f"/{lang}/updates/ fragment", client.get(f"/{lang}/updates/?type=video", headers=HX)),
             ("untranslated", client.get("/nl/updates/only-english/")),
             ("404", client.get(f"/{lang}/no-such-page/")),
+            ("untrusted host", client.get(f"/{lang}/", headers={"Host": "evil.example"})),
             ("500", client.get(f"/{lang}/boom/")),
             ("login", client.get(f"/{lang}/editor/login")),
             ("feedback", client.post(f"/{lang}/feedback", data={"message": ""})),
@@ -484,6 +485,61 @@ def test_hsts_behind_a_trusted_proxy_follows_x_forwarded_proto(content, proxies,
     assert ("Strict-Transport-Security" in response.headers) is hsts
     with app.app_context():
         db.engine.dispose()
+
+
+# --- the Host header -----------------------------------------------------------------------
+
+HOST_URLS = ["/en/", "/nl/updates/", "/en/updates/first-title/", "/en/feed.xml", "/robots.txt"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_untrusted_host_gets_a_translated_400(content, client, lang):
+    """SITE_URL names the site: another Host is refused, in the reader's language."""
+    for headers in ({"Host": "evil.example"}, {"Host": "EVIL.example:8080"}, {"Host": "a b"}):
+        response = client.get(f"/{lang}/updates/", headers=headers)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 400, headers
+        assert f'<html lang="{lang}">' in html
+        text = {"en": "not served at that address", "nl": "niet bereikbaar via dat adres"}
+        assert text[lang] in html
+        assert "evil" not in html.lower() and response.headers["Cache-Control"] == "no-cache"
+    # SITE_URL's host (any port) and, outside production, localhost are served.
+    for host in ("portal.example", "portal.example:8443", "localhost", "127.0.0.1:5000"):
+        assert client.get(f"/{lang}/updates/", headers={"Host": host}).status_code == 200
+
+
+def _links(response) -> str:
+    """Every absolute address a page or feed gives out, one per line."""
+    return "\n".join(sorted(set(re.findall(r"(?:https?://|tag:)[^\s\"'<]+", response.text))))
+
+
+@pytest.fixture
+def hostless(content):
+    """The site without SITE_URL (a laptop's default): links come from the Host asked."""
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": content.config["SQLALCHEMY_DATABASE_URI"]}
+        | {"SITE_URL": ""}
+    )
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.mark.parametrize("url", HOST_URLS)
+def test_a_poisoned_host_never_reaches_another_reader(content, client, hostless, url):
+    """Canonical, hreflang, feed ids and links and robots.txt's Sitemap line come from
+    SITE_URL, or without it from the reader's own Host: never from someone else's."""
+    before = _links(client.get(url))
+    assert "https://portal.example/" in before
+    assert client.get(url, headers={"Host": "evil.example"}).status_code == 400
+    assert _links(client.get(url)) == before
+    laptop = hostless.test_client()
+    evil = laptop.get(url, headers={"Host": "evil.example"})
+    assert evil.status_code == 200 and "http://evil.example/" in _links(evil)
+    for _ in range(2):  # served again from the page cache too
+        own = laptop.get(url)
+        assert "evil.example" not in own.text and "http://localhost/" in _links(own)
+        assert _links(laptop.get(url, base_url="https://example.org")).count("evil") == 0
 
 
 # --- health and the database going away -------------------------------------------------
@@ -615,7 +671,8 @@ def test_the_app_recovers_when_the_sqlite_file_comes_back(tmp_path):
 
 
 def _start(env_changes: dict, tmp_path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "PORTAL_ENV")}
+    unset = ("SECRET_KEY", "PORTAL_ENV", "SITE_URL", "EXTRA_HOSTS")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env |= {"DATABASE_URL": f"sqlite:///{tmp_path / 'prod.db'}"} | env_changes
     return subprocess.run(
         [sys.executable, "-c", "import wsgi"],
@@ -627,15 +684,40 @@ def _start(env_changes: dict, tmp_path) -> subprocess.CompletedProcess:
     )
 
 
+PRODUCTION = {"PORTAL_ENV": "production", "SITE_URL": "https://portal.example.org"}
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     refused = _start({"PORTAL_ENV": "production"}, tmp_path)
-    assert refused.returncode != 0
+    assert refused.returncode == 3
     assert "SECRET_KEY is not set" in refused.stderr
     assert "Traceback" not in refused.stderr
-    blank = _start({"PORTAL_ENV": "production", "SECRET_KEY": "  "}, tmp_path)
-    assert blank.returncode != 0
-    started = _start({"PORTAL_ENV": "production", "SECRET_KEY": "k" * 64}, tmp_path)
+    blank = _start(PRODUCTION | {"SECRET_KEY": "  "}, tmp_path)
+    assert blank.returncode == 3
+    started = _start(PRODUCTION | {"SECRET_KEY": "k" * 64}, tmp_path)
     assert started.returncode == 0, started.stderr
+
+
+@pytest.mark.parametrize("site_url", [None, " ", "portal.example.org", "https://x.example/portal"])
+def test_production_refuses_to_start_without_its_address(tmp_path, site_url):
+    """Without SITE_URL the links in pages would come from whatever Host a request names."""
+    env = {"PORTAL_ENV": "production", "SECRET_KEY": "k" * 64}
+    refused = _start(env | ({"SITE_URL": site_url} if site_url is not None else {}), tmp_path)
+    assert refused.returncode == 3
+    assert "SITE_URL" in refused.stderr and "https://portal.example.org" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_production_answers_only_its_own_host(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "k" * 64)
+    monkeypatch.setenv("SITE_URL", "https://Portal.Example.org/")
+    monkeypatch.setenv("EXTRA_HOSTS", "10.0.0.11, health.internal")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}"})
+    assert app.config["SITE_URL"] == "https://Portal.Example.org"
+    assert app.config["TRUSTED_HOSTS"] == ["portal.example.org", "10.0.0.11", "health.internal"]
+    with app.app_context():
+        db.engine.dispose()
 
 
 def test_a_laptop_generates_its_secret_key_once(tmp_path, monkeypatch):

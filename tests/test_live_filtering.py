@@ -5,6 +5,13 @@ from __future__ import annotations
 import pytest
 
 HTMX = {"HX-Request": "true"}
+VARY = {"HX-Request", "HX-Boosted", "HX-History-Restore-Request"}
+
+
+def vary(response) -> set[str]:
+    return {token.strip() for token in response.headers.get("Vary", "").split(",")}
+
+
 LISTINGS = ["/{lang}/updates/", "/{lang}/makers/openai/", "/{lang}/tags/model/"]
 
 
@@ -26,7 +33,7 @@ def test_htmx_request_gets_only_the_results(client, listed, path, lang):
     assert "Paper" not in html
     status = html.split('id="results-status"')[1]
     assert 'data-hx-swap-oob="innerHTML">1 update</p>' in status
-    assert "HX-Request" in response.headers["Vary"]
+    assert vary(response) >= VARY
 
 
 @pytest.mark.parametrize(
@@ -35,6 +42,9 @@ def test_htmx_request_gets_only_the_results(client, listed, path, lang):
         {},
         {"HX-Request": "true", "HX-History-Restore-Request": "true"},
         {"HX-Request": "true", "HX-Boosted": "true"},
+        {"HX-Request": "true", "HX-Boosted": "no"},
+        {"HX-Request": "TRUE"},
+        {"HX-Request": "1"},
     ],
 )
 @pytest.mark.parametrize("path", LISTINGS)
@@ -44,7 +54,22 @@ def test_everything_else_gets_the_full_page(client, listed, path, headers):
     assert html.startswith("<!DOCTYPE html>")
     assert 'id="results"' in html and "Video one" in html and "Paper one" not in html
     assert "data-hx-swap-oob" not in html
-    assert "HX-Request" in response.headers["Vary"]
+    assert vary(response) >= VARY
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("headers", "output"),
+    [({}, "page"), (HTMX, "fragment"), ({"HX-Request": "true", "HX-Boosted": "no"}, "page")]
+    + [({"HX-Request": "1"}, "page"), (HTMX | {"HX-History-Restore-Request": "true"}, "page")],
+)
+def test_error_pages_follow_the_same_rule(client, lang, headers, output):
+    response = client.get(f"/{lang}/updates/no-such-update/", headers=headers)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert html.lstrip().startswith("<!DOCTYPE html>") is (output == "page")
+    assert {"en": "There is no page", "nl": "Op dit adres staat geen"}[lang] in html
+    assert vary(response) >= VARY
 
 
 def test_filter_form_is_a_plain_get_form_enhanced_by_htmx(client, listed):

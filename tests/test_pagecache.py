@@ -148,7 +148,47 @@ def test_page_and_fragment_are_kept_apart(app, client, make_update):
     )
     assert b"<html" in restore.data
     assert b"<html" in client.get("/en/updates/?type=article").data
-    assert fragment.headers["Vary"] == page.headers["Vary"] == "HX-Request, Accept-Encoding"
+    assert (
+        fragment.headers["Vary"]
+        == page.headers["Vary"]
+        == ("HX-Request, HX-Boosted, HX-History-Restore-Request, Accept-Encoding")
+    )
+
+
+# Headers a reader may send, and the output each must get (portal/htmx.py's one rule).
+ODD_HEADERS = [
+    ({"HX-Request": "true", "HX-Boosted": "no"}, "page"),
+    ({"HX-Request": "true", "HX-Boosted": "true"}, "page"),
+    ({"HX-Request": "true", "HX-History-Restore-Request": "true"}, "page"),
+    ({"HX-Request": "TRUE"}, "page"),
+    ({"HX-Request": "1"}, "page"),
+    ({"HX-Request": ""}, "page"),
+    ({"HX-Request": "true", "HX-Boosted": "", "HX-History-Restore-Request": ""}, "fragment"),
+]
+ODD_IDS = ["-".join(f"{k}={v}" for k, v in headers.items()) for headers, _ in ODD_HEADERS]
+
+
+def _output(response) -> str:
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'id="results"' in html
+    return "page" if html.startswith("<!DOCTYPE html>") else "fragment"
+
+
+@pytest.mark.parametrize(("headers", "output"), ODD_HEADERS, ids=ODD_IDS)
+@pytest.mark.parametrize("path", ["/en/updates/?x=1", "/nl/makers/openai/", "/en/tags/agents/"])
+def test_no_request_header_makes_the_cache_serve_the_other_output(
+    client, make_update, path, headers, output
+):
+    """Whoever asks first, and with whatever headers, the cache keeps each output under
+    its own key: a plain request always gets the page, an htmx swap the fragment."""
+    make_update(en={"title": "First title"}, nl={"title": "Eerste titel"}, tags=["agents"])
+    for _ in range(2):  # the first round fills the cache, the second is served from it
+        assert _output(client.get(path, headers=headers)) == output
+        assert _output(client.get(path)) == "page"
+        assert _output(client.get(path, headers=HX)) == "fragment"
+        assert _output(client.get(path, headers=HX | {"HX-History-Restore-Request": "true"})) == (
+            "page"
+        )
 
 
 def test_a_matching_etag_gets_304_without_a_body(client, make_update):
@@ -178,12 +218,12 @@ def test_errors_and_redirects_are_not_kept(app, client, make_update, statements)
     assert client.get("/en/updates/nothing-here/").status_code == 404
     assert len(statements) > 1  # rendered again
     assert "page_cache" in app.extensions
-    keys = {path for path, _, _ in app.extensions["page_cache"].entries}
+    keys = {key[2] for key in app.extensions["page_cache"].entries}
     assert "/en/updates/nothing-here/" not in keys
     statements.clear()
     assert client.get("/").status_code == 302
     assert not any("site_state" in sql for sql in statements)  # not cacheable: no version read
-    assert "/" not in {path for path, _, _ in app.extensions["page_cache"].entries}
+    assert "/" not in {key[2] for key in app.extensions["page_cache"].entries}
 
 
 def test_the_cache_stays_within_its_size(fresh_database):
@@ -202,7 +242,13 @@ def test_the_cache_stays_within_its_size(fresh_database):
     cache = small.extensions["page_cache"]
     assert 0 < cache.size <= 40_000
     assert len(cache.entries) < 29
-    assert ("/en/updates/", "page=29", False) in cache.entries  # the newest stays
+    assert (
+        "http",
+        "localhost",
+        "/en/updates/",
+        "page=29",
+        False,
+    ) in cache.entries  # the newest stays
     with small.app_context():
         db.engine.dispose()
 

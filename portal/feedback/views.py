@@ -17,7 +17,7 @@ from portal.extensions import db, htmx, limiter
 from portal.feedback import bp
 from portal.feedback.forms import MessageForm, Source, UsefulForm, form_for
 from portal.feedback.sources import page_url, render_page, source_from
-from portal.htmx import wants_fragment
+from portal.htmx import vary_on_htmx, wants_fragment
 
 FORMS = {"message": MessageForm, "useful": UsefulForm}
 # ?feedback=… on the page after a plain (no-JavaScript) post: the thank-you comes from the URL.
@@ -72,9 +72,7 @@ def send():
 def _fragment(form: MessageForm | UsefulForm):
     """The form's own partial, as the page includes it: thanked, or with its errors (422)."""
     body = render_template(f"feedback/_{form.kind}.html", form=form)
-    response = current_app.make_response((body, 200 if form.sent else 422))
-    response.vary.add("HX-Request")
-    return response
+    return vary_on_htmx(current_app.make_response((body, 200 if form.sent else 422)))
 
 
 def form_on_page(kind: str, update=None, maker=None) -> MessageForm | UsefulForm:
