@@ -60,6 +60,8 @@ def load(instance_path: str) -> dict:
         "PAGE_CACHE_BYTES": int(os.environ.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024)),
         # Editors' session cookie: only the editor area writes it (public pages set none).
         "EDITOR_IDLE_HOURS": idle_hours,
+        # ...and this many hours after logging in, however active (a copied cookie too).
+        "EDITOR_MAX_SESSION_HOURS": float(os.environ.get("EDITOR_MAX_SESSION_HOURS", "24")),
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=idle_hours),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

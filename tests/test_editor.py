@@ -162,6 +162,77 @@ def test_idle_hours_are_configurable(tmp_path):
     assert app.permanent_session_lifetime.total_seconds() == 3600
 
 
+# --- revoking sessions: logout, a password reset, the absolute lifetime -----------------------
+
+ENDED = {"en": "Your session has ended. Please log in again.", "nl": "Je sessie is afgelopen."}
+
+
+def copy_of(app, client):
+    """Another browser holding a copy of this client's session cookie."""
+    thief = app.test_client()
+    thief.set_cookie("session", client.get_cookie("session").value)
+    return thief
+
+
+def assert_ended(client, lang="en"):
+    """The dashboard sends this client to the login page, which says the session ended."""
+    response = client.get(f"/{lang}/editor/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(f"/{lang}/editor/login")
+    login_page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert ENDED[lang] in login_page
+    assert "Signed in as" not in login_page and "Ingelogd als" not in login_page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_copied_cookie_is_refused_after_logout(app, editor, lang):
+    thief = copy_of(app, editor)
+    assert thief.get(f"/{lang}/editor/").status_code == 200
+    editor.post(f"/{lang}/editor/logout", data={"csrf_token": editor.csrf})
+    assert_ended(thief, lang)
+
+
+def test_a_password_reset_ends_every_session(app, editor):
+    thief = copy_of(app, editor)
+    result = app.test_cli_runner().invoke(
+        args=["create-editor", EDITOR_NAME, "--reset", "--password-stdin"],
+        input="a brand new passphrase\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "every session ended" in result.output
+    assert_ended(thief)
+    assert_ended(editor)
+
+
+def test_logging_in_again_after_a_logout_works(app, editor, login):
+    editor.post("/en/editor/logout", data={"csrf_token": editor.csrf})
+    assert login(editor).status_code == 303
+    assert editor.get("/en/editor/").status_code == 200
+    with app.app_context():
+        editor_row = db.session.scalar(select(Editor).where(Editor.username == EDITOR_NAME))
+        assert editor_row.session_version == 1
+
+
+def test_a_session_ends_after_its_absolute_lifetime_however_active(app, editor):
+    assert app.config["EDITOR_MAX_SESSION_HOURS"] == 24
+    with editor.session_transaction() as session:
+        session["login"] = int(time.time()) - 23 * 3600  # still within the day
+    assert editor.get("/en/editor/").status_code == 200
+    with editor.session_transaction() as session:
+        session["login"] = int(time.time()) - 24 * 3600 - 5
+    assert_ended(editor)
+
+
+def test_the_absolute_lifetime_is_configurable(tmp_path, monkeypatch):
+    from portal import create_app
+
+    monkeypatch.setenv("EDITOR_MAX_SESSION_HOURS", "72")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.db'}"})
+    assert app.config["EDITOR_MAX_SESSION_HOURS"] == 72
+    with app.app_context():
+        db.engine.dispose()
+
+
 # --- next: back after login, never elsewhere -----------------------------------------------
 
 

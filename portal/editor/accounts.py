@@ -38,6 +38,11 @@ def check_login(username: str, password: str) -> Editor | None:
     return editor if editor and matches else None
 
 
+def end_sessions(editor: Editor) -> None:
+    """Every session cookie issued to this editor so far stops working (on commit)."""
+    editor.session_version = Editor.session_version + 1
+
+
 def _keys(username: str) -> list[str]:
     name = hashlib.sha256(username.strip().casefold().encode()).hexdigest()
     return ["user:" + name, "client:" + client_hash()]
