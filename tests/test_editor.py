@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select
 
+from portal.editor import accounts
 from portal.editor.accounts import MAX_FAILURES
 from portal.extensions import db
-from portal.models import Editor
+from portal.models import Editor, LoginFailure
 
 LANGS = ["en", "nl"]
 EDITOR_NAME, EDITOR_PASSWORD = "eva", "correct horse battery"  # `editor_account`'s
@@ -271,7 +274,7 @@ def test_next_never_leaves_the_site(client, editor_account, target, login):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_five_failures_for_a_username_block_it_even_with_the_right_password(
+def test_five_failures_for_a_username_block_it_from_that_client_even_with_the_right_password(
     client, editor_account, lang, login
 ):
     for _ in range(MAX_FAILURES):
@@ -292,13 +295,89 @@ def test_unknown_usernames_are_blocked_the_same_way(client, editor_account, logi
     assert ghost.status_code == 429
 
 
-def test_five_failures_from_one_client_block_every_username(app, client, editor_account, login):
-    for n in range(MAX_FAILURES):
-        login(client, username=f"guess{n}", password="wrong password!")
-    assert login(client).status_code == 429
-    other = app.test_client()  # eva herself, from another address: her name has no failures
-    other.environ_base["REMOTE_ADDR"] = "192.0.2.7"
-    assert login(other).status_code == 303
+def client_at(app, address):
+    """A browser at another address."""
+    browser = app.test_client()
+    browser.environ_base["REMOTE_ADDR"] = address
+    return browser
+
+
+def test_an_attacker_elsewhere_does_not_lock_the_editor_out(app, editor_account, login):
+    attacker = client_at(app, "203.0.113.9")
+    answers = [login(attacker, password="wrong password!").status_code for _ in range(8)]
+    assert answers == [422] * MAX_FAILURES + [429] * 3
+    eva = client_at(app, "192.0.2.7")
+    assert login(eva).status_code == 303
+    assert "Signed in as eva" in eva.get("/en/editor/").get_data(as_text=True)
+
+
+def test_guessing_many_usernames_from_one_client_blocks_that_client(
+    app, client, editor_account, monkeypatch, login
+):
+    monkeypatch.setattr(accounts, "MAX_CLIENT_FAILURES", 7)
+    for n in range(7):
+        assert login(client, username=f"guess{n}", password="wrong password!").status_code == 422
+    assert login(client).status_code == 429  # eva's name has no failures of its own
+    assert login(client_at(app, "192.0.2.7")).status_code == 303
+
+
+def test_failures_from_many_clients_reach_the_username_ceiling(
+    app, editor_account, monkeypatch, login
+):
+    monkeypatch.setattr(accounts, "MAX_USERNAME_FAILURES", 8)
+    for n in range(4):  # each client stays under the per-client limit
+        for _ in range(2):
+            login(client_at(app, f"198.51.100.{n}"), password="wrong password!")
+    assert login(client_at(app, "192.0.2.7")).status_code == 429
+    # An attempt the per-client stage refused adds nothing to the username's count.
+    monkeypatch.setattr(accounts, "MAX_USERNAME_FAILURES", 9)
+    assert login(client_at(app, "192.0.2.7")).status_code == 303
+
+
+def test_parallel_wrong_passwords_exceed_the_limit_by_none(
+    app, editor_account, monkeypatch, login, csrf
+):
+    """Twelve wrong passwords at once from one client: at most five are checked."""
+    attempts = 12
+    browsers = [app.test_client() for _ in range(attempts)]
+    tokens = [csrf(browser.get("/en/editor/login")) for browser in browsers]
+    gate = threading.Condition()
+    seen = {"checking": 0, "refused": 0}
+    check_login = accounts.check_login
+
+    def check_together(username, password):
+        # Every attempt the throttle let through waits until all are through or refused,
+        # so they overlap: checking before recording would let all twelve through.
+        with gate:
+            seen["checking"] += 1
+            gate.notify_all()
+            gate.wait_for(lambda: seen["checking"] + seen["refused"] == attempts, timeout=60)
+        return check_login(username, password)
+
+    def attempt(browser, token):
+        response = browser.post(
+            "/en/editor/login",
+            data={"username": EDITOR_NAME, "password": "wrong password!", "csrf_token": token},
+        )
+        with gate:
+            seen["refused"] += response.status_code == 429
+            gate.notify_all()
+        return response.status_code
+
+    monkeypatch.setattr(accounts, "check_login", check_together)
+    with ThreadPoolExecutor(attempts) as pool:
+        answers = list(pool.map(attempt, browsers, tokens))
+    checked = answers.count(422)
+    assert checked <= MAX_FAILURES
+    assert checked + answers.count(429) == attempts and seen["checking"] == checked
+    with app.app_context():
+        stored = db.session.scalars(select(LoginFailure.key)).all()
+    assert sum(key.startswith("pair:") for key in stored) == checked
+    # Attempts at once may be refused a little early (each counts the others' rows while
+    # they are there), never late: the rest of the limit, then nothing.
+    for _ in range(MAX_FAILURES - checked):
+        assert login(browsers[0], password="wrong password!").status_code == 422
+    assert login(browsers[0]).status_code == 429
 
 
 def test_throttle_counts_only_the_last_fifteen_minutes(
@@ -317,12 +396,11 @@ def test_throttle_counts_only_the_last_fifteen_minutes(
 
 
 def test_no_raw_address_is_stored(app, client, editor_account, login):
-    from portal.models import LoginFailure
-
     login(client, password="wrong password!")
     with app.app_context():
         keys = db.session.scalars(select(LoginFailure.key)).all()
-    assert keys and all(re.fullmatch(r"(user|client):[0-9a-f]{64}", key) for key in keys)
+    assert len(keys) == 3
+    assert all(re.fullmatch(r"(pair|user|client):[0-9a-f]{64}", key) for key in keys)
     assert not any("127.0.0.1" in key or EDITOR_NAME in key for key in keys)
 
 

@@ -108,13 +108,14 @@ def login():
         return redirect(target or url_for("editor.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        if wait := accounts.seconds_blocked(form.username.data):
+        wait, attempt = accounts.start_attempt(form.username.data)
+        if wait:
             return _too_many(wait)
         editor = accounts.check_login(form.username.data, form.password.data)
         if editor is not None:
+            accounts.forget(attempt)
             _start_session(editor)
             return redirect(target or url_for("editor.dashboard"), 303)
-        accounts.record_failure(form.username.data)
         form.password.errors.append(_("Unknown username or wrong password."))
     status = 422 if form.errors else 200
     return render_template("editor/login.html", form=form, next=target), status
