@@ -1,4 +1,6 @@
 import logging
+from collections import Counter
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -68,6 +70,41 @@ def include_object(obj, name, type_, reflected, compare_to):
     return not (type_ == "table" and name and name.startswith("update_search"))
 
 
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """SQLite: foreign keys off while the migrations run, on again after.
+
+    Batch mode rebuilds a table (copy, drop, rename); with foreign keys on, dropping
+    `updates` would cascade to every translation, tag link and revision. The pragma is a
+    no-op inside a transaction, so it is set (and committed) before Alembic begins one;
+    `check_foreign_keys` then checks every migration before it is committed.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+
+
+def check_foreign_keys(ctx, step, heads, run_args):
+    """Refuse (roll back) a migration that left rows whose foreign key points nowhere."""
+    broken = ctx.connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        counts = Counter(f"{row[0]} → {row[2]}" for row in broken)
+        found = ", ".join(f"{link}: {n}" for link, n in sorted(counts.items()))
+        way = "upgrade to" if step.is_upgrade else "downgrade from"
+        raise RuntimeError(
+            f"The {way} {step.up_revision_id} left rows whose foreign key points nowhere "
+            f"({found}); it was rolled back."
+        )
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -93,8 +130,14 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+    with connectable.connect() as connection, sqlite_foreign_keys_off(connection):
+        sqlite = connection.dialect.name == "sqlite"
+        context.configure(
+            connection=connection,
+            target_metadata=get_metadata(),
+            on_version_apply=check_foreign_keys if sqlite else (),
+            **conf_args,
+        )
 
         with context.begin_transaction():
             context.run_migrations()

@@ -112,6 +112,8 @@ def load(instance_path: str) -> dict:
         "FEED_FETCH_ALLOW": os.environ.get("FEED_FETCH_ALLOW", ""),
         # Editors' session cookie: only the editor area writes it (public pages set none).
         "EDITOR_IDLE_HOURS": idle_hours,
+        # ...and this many hours after logging in, however active (a copied cookie too).
+        "EDITOR_MAX_SESSION_HOURS": float(os.environ.get("EDITOR_MAX_SESSION_HOURS", "24")),
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=idle_hours),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

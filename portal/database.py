@@ -17,7 +17,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA foreign_keys=ON")  # off only while migrations run (env.py)
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select
 
+from portal.editor import accounts
 from portal.editor.accounts import MAX_FAILURES
 from portal.extensions import db
-from portal.models import Editor
+from portal.models import Editor, LoginFailure
 
 LANGS = ["en", "nl"]
 EDITOR_NAME, EDITOR_PASSWORD = "eva", "correct horse battery"  # `editor_account`'s
@@ -163,6 +166,77 @@ def test_idle_hours_are_configurable(tmp_path):
     assert app.permanent_session_lifetime.total_seconds() == 3600
 
 
+# --- revoking sessions: logout, a password reset, the absolute lifetime -----------------------
+
+ENDED = {"en": "Your session has ended. Please log in again.", "nl": "Je sessie is afgelopen."}
+
+
+def copy_of(app, client):
+    """Another browser holding a copy of this client's session cookie."""
+    thief = app.test_client()
+    thief.set_cookie("session", client.get_cookie("session").value)
+    return thief
+
+
+def assert_ended(client, lang="en"):
+    """The dashboard sends this client to the login page, which says the session ended."""
+    response = client.get(f"/{lang}/editor/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(f"/{lang}/editor/login")
+    login_page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert ENDED[lang] in login_page
+    assert "Signed in as" not in login_page and "Ingelogd als" not in login_page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_copied_cookie_is_refused_after_logout(app, editor, lang):
+    thief = copy_of(app, editor)
+    assert thief.get(f"/{lang}/editor/").status_code == 200
+    editor.post(f"/{lang}/editor/logout", data={"csrf_token": editor.csrf})
+    assert_ended(thief, lang)
+
+
+def test_a_password_reset_ends_every_session(app, editor):
+    thief = copy_of(app, editor)
+    result = app.test_cli_runner().invoke(
+        args=["create-editor", EDITOR_NAME, "--reset", "--password-stdin"],
+        input="a brand new passphrase\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "every session ended" in result.output
+    assert_ended(thief)
+    assert_ended(editor)
+
+
+def test_logging_in_again_after_a_logout_works(app, editor, login):
+    editor.post("/en/editor/logout", data={"csrf_token": editor.csrf})
+    assert login(editor).status_code == 303
+    assert editor.get("/en/editor/").status_code == 200
+    with app.app_context():
+        editor_row = db.session.scalar(select(Editor).where(Editor.username == EDITOR_NAME))
+        assert editor_row.session_version == 1
+
+
+def test_a_session_ends_after_its_absolute_lifetime_however_active(app, editor):
+    assert app.config["EDITOR_MAX_SESSION_HOURS"] == 24
+    with editor.session_transaction() as session:
+        session["login"] = int(time.time()) - 23 * 3600  # still within the day
+    assert editor.get("/en/editor/").status_code == 200
+    with editor.session_transaction() as session:
+        session["login"] = int(time.time()) - 24 * 3600 - 5
+    assert_ended(editor)
+
+
+def test_the_absolute_lifetime_is_configurable(tmp_path, monkeypatch):
+    from portal import create_app
+
+    monkeypatch.setenv("EDITOR_MAX_SESSION_HOURS", "72")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.db'}"})
+    assert app.config["EDITOR_MAX_SESSION_HOURS"] == 72
+    with app.app_context():
+        db.engine.dispose()
+
+
 # --- next: back after login, never elsewhere -----------------------------------------------
 
 
@@ -201,7 +275,7 @@ def test_next_never_leaves_the_site(client, editor_account, target, login):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_five_failures_for_a_username_block_it_even_with_the_right_password(
+def test_five_failures_for_a_username_block_it_from_that_client_even_with_the_right_password(
     client, editor_account, lang, login
 ):
     for _ in range(MAX_FAILURES):
@@ -222,13 +296,89 @@ def test_unknown_usernames_are_blocked_the_same_way(client, editor_account, logi
     assert ghost.status_code == 429
 
 
-def test_five_failures_from_one_client_block_every_username(app, client, editor_account, login):
-    for n in range(MAX_FAILURES):
-        login(client, username=f"guess{n}", password="wrong password!")
-    assert login(client).status_code == 429
-    other = app.test_client()  # eva herself, from another address: her name has no failures
-    other.environ_base["REMOTE_ADDR"] = "192.0.2.7"
-    assert login(other).status_code == 303
+def client_at(app, address):
+    """A browser at another address."""
+    browser = app.test_client()
+    browser.environ_base["REMOTE_ADDR"] = address
+    return browser
+
+
+def test_an_attacker_elsewhere_does_not_lock_the_editor_out(app, editor_account, login):
+    attacker = client_at(app, "203.0.113.9")
+    answers = [login(attacker, password="wrong password!").status_code for _ in range(8)]
+    assert answers == [422] * MAX_FAILURES + [429] * 3
+    eva = client_at(app, "192.0.2.7")
+    assert login(eva).status_code == 303
+    assert "Signed in as eva" in eva.get("/en/editor/").get_data(as_text=True)
+
+
+def test_guessing_many_usernames_from_one_client_blocks_that_client(
+    app, client, editor_account, monkeypatch, login
+):
+    monkeypatch.setattr(accounts, "MAX_CLIENT_FAILURES", 7)
+    for n in range(7):
+        assert login(client, username=f"guess{n}", password="wrong password!").status_code == 422
+    assert login(client).status_code == 429  # eva's name has no failures of its own
+    assert login(client_at(app, "192.0.2.7")).status_code == 303
+
+
+def test_failures_from_many_clients_reach_the_username_ceiling(
+    app, editor_account, monkeypatch, login
+):
+    monkeypatch.setattr(accounts, "MAX_USERNAME_FAILURES", 8)
+    for n in range(4):  # each client stays under the per-client limit
+        for _ in range(2):
+            login(client_at(app, f"198.51.100.{n}"), password="wrong password!")
+    assert login(client_at(app, "192.0.2.7")).status_code == 429
+    # An attempt the per-client stage refused adds nothing to the username's count.
+    monkeypatch.setattr(accounts, "MAX_USERNAME_FAILURES", 9)
+    assert login(client_at(app, "192.0.2.7")).status_code == 303
+
+
+def test_parallel_wrong_passwords_exceed_the_limit_by_none(
+    app, editor_account, monkeypatch, login, csrf
+):
+    """Twelve wrong passwords at once from one client: at most five are checked."""
+    attempts = 12
+    browsers = [app.test_client() for _ in range(attempts)]
+    tokens = [csrf(browser.get("/en/editor/login")) for browser in browsers]
+    gate = threading.Condition()
+    seen = {"checking": 0, "refused": 0}
+    check_login = accounts.check_login
+
+    def check_together(username, password):
+        # Every attempt the throttle let through waits until all are through or refused,
+        # so they overlap: checking before recording would let all twelve through.
+        with gate:
+            seen["checking"] += 1
+            gate.notify_all()
+            gate.wait_for(lambda: seen["checking"] + seen["refused"] == attempts, timeout=60)
+        return check_login(username, password)
+
+    def attempt(browser, token):
+        response = browser.post(
+            "/en/editor/login",
+            data={"username": EDITOR_NAME, "password": "wrong password!", "csrf_token": token},
+        )
+        with gate:
+            seen["refused"] += response.status_code == 429
+            gate.notify_all()
+        return response.status_code
+
+    monkeypatch.setattr(accounts, "check_login", check_together)
+    with ThreadPoolExecutor(attempts) as pool:
+        answers = list(pool.map(attempt, browsers, tokens))
+    checked = answers.count(422)
+    assert checked <= MAX_FAILURES
+    assert checked + answers.count(429) == attempts and seen["checking"] == checked
+    with app.app_context():
+        stored = db.session.scalars(select(LoginFailure.key)).all()
+    assert sum(key.startswith("pair:") for key in stored) == checked
+    # Attempts at once may be refused a little early (each counts the others' rows while
+    # they are there), never late: the rest of the limit, then nothing.
+    for _ in range(MAX_FAILURES - checked):
+        assert login(browsers[0], password="wrong password!").status_code == 422
+    assert login(browsers[0]).status_code == 429
 
 
 def test_throttle_counts_only_the_last_fifteen_minutes(
@@ -247,12 +397,11 @@ def test_throttle_counts_only_the_last_fifteen_minutes(
 
 
 def test_no_raw_address_is_stored(app, client, editor_account, login):
-    from portal.models import LoginFailure
-
     login(client, password="wrong password!")
     with app.app_context():
         keys = db.session.scalars(select(LoginFailure.key)).all()
-    assert keys and all(re.fullmatch(r"(user|client):[0-9a-f]{64}", key) for key in keys)
+    assert len(keys) == 3
+    assert all(re.fullmatch(r"(pair|user|client):[0-9a-f]{64}", key) for key in keys)
     assert not any("127.0.0.1" in key or EDITOR_NAME in key for key in keys)
 
 

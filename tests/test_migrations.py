@@ -9,6 +9,7 @@ at the parent rows), so a new revision is covered without touching this file.
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
 from portal import create_app, search
+from portal.cli import seed_demo
 from portal.extensions import db
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -53,13 +55,19 @@ def _value(table: str, column: sa.Column, row: int):
 
 
 def _fill(conn: sa.Connection) -> dict[str, list[dict]]:
-    """Two rows in every empty table, through plain INSERT statements; what was written."""
+    """Two rows in every empty table, through plain INSERT statements; what was written.
+    Foreign keys point at the first rows of their parent tables, old or new."""
     meta = sa.MetaData()
     meta.reflect(conn)
     written: dict[str, list[dict]] = {}
     ids: dict[str, list[int]] = {}
     for table in meta.sorted_tables:
-        if _skipped(table.name) or conn.scalar(sa.select(sa.func.count()).select_from(table)):
+        if _skipped(table.name):
+            continue
+        if conn.scalar(sa.select(sa.func.count()).select_from(table)):
+            if "id" in table.c:
+                first = sa.select(table.c.id).order_by(table.c.id).limit(ROWS)
+                ids[table.name] = conn.scalars(first).all()
             continue
         rows = []
         for row in range(ROWS):
@@ -170,3 +178,90 @@ def test_rows_of_every_revision_survive_the_upgrade_to_head(migrated_app, revisi
         downgrade(revision="base")
         with db.engine.connect() as conn:
             assert _tables(conn) == set()
+
+
+# --- what env.py guarantees for every future migration -----------------------------------
+
+LATER = """
+from alembic import op
+import sqlalchemy as sa
+
+revision = "f0f0f0f0f0f0"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+{body}
+
+
+def downgrade():
+    pass
+"""
+# SQLite cannot widen a column in place: batch mode copies `updates`, drops it, renames.
+WIDEN_AUTHOR = """
+    with op.batch_alter_table("updates") as batch_op:
+        batch_op.alter_column(
+            "author", type_=sa.String(300), existing_type=sa.String(200), existing_nullable=False
+        )
+"""
+ORPHAN_TAG_LINK = """
+    op.execute("INSERT INTO update_tags (update_id, tag_id) VALUES (9999, 9999)")
+"""
+
+
+def _later_revision(tmp_path: Path, body: str) -> str:
+    """A copy of the migrations folder (env.py included) with one more revision on top."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    later = LATER.format(head=HEAD, body=body.strip("\n"))
+    (copy / "versions" / "f0f0f0f0f0f0_later.py").write_text(later)
+    return str(copy)
+
+
+def _counts(conn: sa.Connection) -> dict[str, int]:
+    return {
+        name: conn.scalar(sa.text(f"SELECT count(*) FROM {name}")) for name in sorted(_tables(conn))
+    }
+
+
+def _seeded(app) -> dict[str, int]:
+    """Head, the demo content, two rows in every table it leaves empty; the row counts."""
+    with app.app_context():
+        upgrade()
+        seed_demo()
+        db.session.remove()
+        with db.engine.begin() as conn:
+            _fill(conn)
+        with db.engine.connect() as conn:
+            return _counts(conn)
+
+
+def test_a_migration_that_rebuilds_updates_keeps_every_child_row(migrated_app, tmp_path):
+    app = migrated_app("rebuild")
+    before = _seeded(app)
+    assert before["update_translations"] > 2 and before["update_tags"] > 2
+    assert before["revisions"] == 2
+    with app.app_context():
+        upgrade(directory=_later_revision(tmp_path, WIDEN_AUTHOR))
+        with db.engine.connect() as conn:
+            assert _counts(conn) == before
+            assert conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == "f0f0f0f0f0f0"
+            if conn.dialect.name == "sqlite":  # the pooled connection has them on again
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        author = sa.inspect(db.engine).get_columns("updates")
+        assert next(c["type"].length for c in author if c["name"] == "author") == 300
+
+
+def test_a_migration_that_leaves_a_dangling_foreign_key_fails_and_is_undone(migrated_app, tmp_path):
+    app = migrated_app("dangling")
+    before = _seeded(app)
+    with app.app_context():
+        # SQLite: env.py's foreign_key_check refuses it (flask-migrate exits with the
+        # message); PostgreSQL: the constraint itself.
+        with pytest.raises((SystemExit, sa.exc.IntegrityError)):
+            upgrade(directory=_later_revision(tmp_path, ORPHAN_TAG_LINK))
+        with db.engine.connect() as conn:
+            assert _counts(conn) == before
+            assert conn.scalar(sa.text("SELECT version_num FROM alembic_version")) == HEAD

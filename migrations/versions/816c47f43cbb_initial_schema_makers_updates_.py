@@ -74,7 +74,6 @@ def upgrade():
     sa.ForeignKeyConstraint(['maker_id'], ['makers.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    # Plain CREATE INDEX, never batch mode on `updates` (see c7d2e9f4a1b8).
     op.create_index(op.f('ix_updates_audience'), 'updates', ['audience'], unique=False)
     op.create_index(op.f('ix_updates_level'), 'updates', ['level'], unique=False)
     op.create_index(op.f('ix_updates_maker_id'), 'updates', ['maker_id'], unique=False)

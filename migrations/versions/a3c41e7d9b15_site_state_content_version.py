@@ -27,7 +27,6 @@ def upgrade():
         sa.PrimaryKeyConstraint('id'),
     )
     op.bulk_insert(site_state, [{'id': 1, 'content_version': 1}])
-    # Plain CREATE INDEX, never batch mode on `updates` (see c7d2e9f4a1b8).
     op.create_index('ix_updates_status_published_at', 'updates', ['status', 'published_at'], unique=False)
     op.create_index('ix_updates_maker_status_published_at', 'updates', ['maker_id', 'status', 'published_at'], unique=False)
 

@@ -46,8 +46,6 @@ def upgrade():
     )
     with op.batch_alter_table('login_failures', schema=None) as batch_op:
         batch_op.create_index('ix_login_failures_key_at', ['key', 'at'], unique=False)
-    # Plain ALTER TABLE, never batch mode: recreating `updates` on SQLite would fire the
-    # ON DELETE CASCADE of its translations while foreign keys are on.
     op.add_column('updates', sa.Column('status_changed_at', sa.DateTime(), nullable=True))
 
 

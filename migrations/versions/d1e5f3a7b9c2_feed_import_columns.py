@@ -21,8 +21,6 @@ depends_on = None
 
 
 def upgrade():
-    # Plain ALTER TABLE, never batch mode: recreating `updates` on SQLite would fire the
-    # ON DELETE CASCADE of its translations while foreign keys are on.
     op.add_column('makers', sa.Column('feed_url', sa.String(length=1000), nullable=True))
     op.add_column('updates', sa.Column('source_guid', sa.String(length=1000), nullable=True))
     op.create_index(

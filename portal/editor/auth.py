@@ -1,4 +1,5 @@
-"""The login wall: every editor page needs a session; login, logout, idle expiry, throttle."""
+"""The login wall: every editor page needs a session; login, logout, throttle, and the
+session's end: idle, too old, or revoked (logout or a password reset anywhere)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import secrets
 import time
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from werkzeug.exceptions import TooManyRequests
@@ -31,21 +32,24 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def _idle_limit() -> float:
-    return current_app.config["EDITOR_IDLE_HOURS"] * 3600
+def _live(now: float) -> bool:
+    """The session was used recently enough and began recently enough."""
+    hours = current_app.config
+    idle = now - session.get("seen", 0) <= hours["EDITOR_IDLE_HOURS"] * 3600
+    return idle and now - session.get("login", 0) <= hours["EDITOR_MAX_SESSION_HOURS"] * 3600
 
 
 def _session_editor() -> Editor | None:
-    """The editor of a live session; an idle or unknown one ends the session."""
-    editor_id, seen = session.get("editor_id"), session.get("seen", 0)
+    """The editor of a live session. An idle or too old session ends, and so does one
+    issued before the editor's last logout or password reset: a copied cookie dies too."""
+    editor_id = session.get("editor_id")
     if editor_id is None:
         return None
-    if time.time() - seen > _idle_limit():
+    editor = db.session.get(Editor, editor_id) if _live(time.time()) else None
+    if editor is None or editor.session_version != session.get("version"):
         session.clear()
+        flash(_("Your session has ended. Please log in again."))
         return None
-    editor = db.session.get(Editor, editor_id)
-    if editor is None:
-        session.clear()
     return editor
 
 
@@ -81,7 +85,8 @@ def _start_session(editor: Editor) -> None:
     session.permanent = True
     session["sid"] = secrets.token_urlsafe(16)
     session["editor_id"] = editor.id
-    session["seen"] = int(time.time())
+    session["version"] = editor.session_version
+    session["login"] = session["seen"] = int(time.time())
     editor.last_login_at = utcnow()
     db.session.commit()
 
@@ -103,13 +108,14 @@ def login():
         return redirect(target or url_for("editor.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        if wait := accounts.seconds_blocked(form.username.data):
+        wait, attempt = accounts.start_attempt(form.username.data)
+        if wait:
             return _too_many(wait)
         editor = accounts.check_login(form.username.data, form.password.data)
         if editor is not None:
+            accounts.forget(attempt)
             _start_session(editor)
             return redirect(target or url_for("editor.dashboard"), 303)
-        accounts.record_failure(form.username.data)
         form.password.errors.append(_("Unknown username or wrong password."))
     status = 422 if form.errors else 200
     return render_template("editor/login.html", form=form, next=target), status
@@ -117,8 +123,10 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """End the session (a POST with its CSRF token) and show the login page."""
+    """End the session, and every copy of its cookie (a POST with its CSRF token)."""
     if LogoutForm().validate_on_submit():
+        accounts.end_sessions(g.editor)
+        db.session.commit()
         session.clear()
         return redirect(url_for("editor.login"), 303)
     return redirect(url_for("editor.dashboard"), 303)

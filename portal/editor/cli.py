@@ -7,7 +7,7 @@ import sys
 import click
 from flask.cli import with_appcontext
 
-from portal.editor.accounts import MIN_PASSWORD, find_editor, hash_password
+from portal.editor.accounts import MIN_PASSWORD, end_sessions, find_editor, hash_password
 from portal.extensions import db
 from portal.models import Editor
 
@@ -24,7 +24,7 @@ def _read_password(from_stdin: bool) -> str:
 @click.option("--reset", is_flag=True, help="Change the password of an existing editor.")
 @with_appcontext
 def create_editor_command(username: str, password_stdin: bool, reset: bool) -> None:
-    """Create an editor (or with --reset change their password)."""
+    """Create an editor (or with --reset change their password and end their sessions)."""
     username = username.strip()
     if not username or len(username) > 80:
         raise click.UsageError("A username has 1 to 80 characters.")
@@ -41,6 +41,9 @@ def create_editor_command(username: str, password_stdin: bool, reset: bool) -> N
     if editor is None:
         editor = Editor(username=username, password_hash="")
         db.session.add(editor)
+    else:
+        end_sessions(editor)
     editor.password_hash = hash_password(password)
     db.session.commit()
-    click.echo(f"Password {'changed' if reset else 'set'} for editor {username}.", err=True)
+    done = "changed; every session ended" if reset else "set"
+    click.echo(f"Password {done} for editor {username}.", err=True)

@@ -32,7 +32,8 @@ class Revision(db.Model):
 
 
 class LoginFailure(db.Model):
-    """A failed login, counted per key: a hashed username or a hashed client, never raw."""
+    """A failed login, counted per key: a hashed client and username pair, client or
+    username (portal/editor/accounts.py), never a raw address or name."""
 
     __tablename__ = "login_failures"
     __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
