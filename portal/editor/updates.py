@@ -46,7 +46,7 @@ def dashboard():
 
 def _choices(form) -> None:
     form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
-    form.tags.choices = choices((t.id, t.label(g.lang)) for t in queries.tags(g.lang))
+    form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
 
 
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
