@@ -46,3 +46,6 @@ STATUSES = {
     "published": _l("Published"),
     "deleted": _l("Deleted"),
 }
+
+# The feedback inbox's views of readers' messages.
+FEEDBACK_STATES = {"unhandled": _l("Unhandled"), "handled": _l("Handled"), "all": _l("All")}
