@@ -21,8 +21,9 @@ def current_language() -> str:
     return g.get("lang") or default_language()
 
 
-def other_languages(lang: str) -> list[str]:
-    return [code for code in languages() if code != lang]
+def is_foreign(text) -> bool:
+    """Whether a text (anything with a `lang`; None is not) is in another language than the page."""
+    return text is not None and text.lang != current_language()
 
 
 def pull_lang(endpoint, values) -> None:
@@ -104,6 +105,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         long_date=long_date, month_name=month_name, month_short=month_short
     )
+    app.jinja_env.tests["foreign"] = is_foreign
     app.jinja_env.globals.update(
         languages=languages, switch_url=switch_url, absolute=absolute, query_with=query_with
     )

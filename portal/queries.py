@@ -1,7 +1,8 @@
 """Reading published updates: filters from the query string, listings, related items.
 
-The listing, maker and tag pages all go through `find_updates`, so the live
-filtering and search of later work slot in as more fields of `Filters`.
+The listing, maker and tag pages and the feeds all go through `find_updates`: one
+`Filters` holds what a reader chose (facets, dates, importance, sort, page, and a
+full-text query searched by portal.search in the filters' language).
 """
 
 from __future__ import annotations

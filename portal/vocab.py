@@ -48,3 +48,6 @@ STATUSES = {
 }
 # What `updates.status` holds ("scheduled" is only shown, never stored).
 STORED_STATUSES = ("draft", "published", "deleted")
+
+# The feedback inbox's views of readers' messages.
+FEEDBACK_STATES = {"unhandled": _l("Unhandled"), "handled": _l("Handled"), "all": _l("All")}

@@ -51,6 +51,34 @@ def test_a_preview_link_lets_anyone_read_the_draft(app, editor, draft_id):
     assert anonymous.get("/en/updates/secret-draft/").status_code == 404
 
 
+def test_a_preview_shows_the_article_as_its_page_will(app, editor, draft_id, make_tag):
+    make_tag("agents", en="Agents", nl="Agenten")
+    with app.app_context():
+        draft = db.session.get(Update, draft_id)
+        draft.tags = [db.session.scalar(select(Tag).filter_by(slug="agents"))]
+        db.session.commit()
+    link = preview_link(editor, draft_id)
+    previews = {
+        lang: app.test_client().get(link.replace("/en/", f"/{lang}/", 1)) for lang in LABELS
+    }
+    with app.app_context():
+        db.session.get(Update, draft_id).status = "published"
+        db.session.commit()
+    for lang, slug in (("en", "secret-draft"), ("nl", "geheim-concept")):
+        article = _article(previews[lang].get_data(as_text=True))
+        assert article == _article(app.test_client().get(f"/{lang}/updates/{slug}/").get_data(True))
+        # Details, the signal, the tags in the page's language, the link to the original.
+        assert f'<a href="/{lang}/tags/agents/">{LABELS[lang]}</a>' in article
+        assert 'class="button source" href="https://openai.com/news/"' in article
+
+
+LABELS = {"en": "Agents", "nl": "Agenten"}
+
+
+def _article(page: str) -> str:
+    return page[page.index("<article") : page.index("</article>")]
+
+
 def test_a_preview_link_stops_working_when_the_draft_changes_status(app, editor, draft_id):
     link = preview_link(editor, draft_id)
     with app.app_context():

@@ -101,8 +101,9 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
     if shutil.which("java") is None:
         pytest.skip("java is not installed: cannot run the Nu Html Checker (vnu.jar)")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
+    from portal.editor import preview
     from portal.extensions import db
-    from portal.models import Feedback
+    from portal.models import Feedback, Update
 
     with seeded.app_context():
         db.session.add(Feedback(message="<b>More</b> please", lang="en", update_id=1))
@@ -117,6 +118,8 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
     }
     editor.post("/en/editor/updates/1/delete", data={"csrf_token": editor.csrf})
     editor.post("/en/editor/updates/1/undelete", data={"csrf_token": editor.csrf})
+    with seeded.test_request_context("/en/"):
+        draft_token = preview.token(db.session.get(Update, 1))  # a draft since the undelete
     files = []
     for lang in ("en", "nl"):
         pages = {
@@ -144,6 +147,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
         anonymous = seeded.test_client()
         pages["login"] = anonymous.get(f"/{lang}/editor/login")
         pages["login-errors"] = anonymous.post(f"/{lang}/editor/login", data={"username": "x"})
+        pages["draft-preview"] = anonymous.get(f"/{lang}/preview/{draft_token}/")
         for name, response in pages.items():
             assert response.status_code in (200, 409, 422), (name, response.status_code)
             path = tmp_path / f"{lang}-editor-{name}.html"

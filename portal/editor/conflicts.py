@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import g
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
@@ -80,7 +79,7 @@ def _value(name: str, state: dict) -> str:
         maker = db.session.get(Maker, value)
         return maker.name if maker else str(value)
     if name == "tags":
-        labels = {tag.id: tag.label(g.lang) for tag in queries.tags(g.lang)}
+        labels = {tag.id: tag.label() for tag in queries.tags()}
         return ", ".join(sorted(labels.get(i, str(i)) for i in value))
     if name == "status":
         when = datetime.fromisoformat(state["published_at"])

@@ -5,26 +5,24 @@ from __future__ import annotations
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from portal import vocab
 from portal.editor import bp, queries
 from portal.editor.forms import ActionForm
 from portal.extensions import db
 from portal.feedback.export import rows, to_csv
 from portal.models import Feedback
 
-STATES = ("unhandled", "handled", "all")
-
 
 @bp.get("/feedback/")
 def inbox():
     """Feedback newest first, unhandled by default, each linked to its update or maker."""
     state = request.args.get("state", "unhandled")
-    state = state if state in STATES else "unhandled"
+    state = state if state in vocab.FEEDBACK_STATES else "unhandled"
     items = queries.feedback_inbox(state)
     return render_template(
         "editor/inbox.html",
         items=items,
         state=state,
-        states=STATES,
         updates=queries.updates_by_id(item.update_id for item in items),
         makers=queries.makers_by_id(item.maker_id for item in items),
         form=ActionForm(),

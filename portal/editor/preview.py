@@ -51,9 +51,8 @@ def show(token: str):
     update = draft_for(token)
     if update is None:
         abort(404)
-    text = update.best_translation(g.lang, list(languages()))
     g.alternates = {lang: url_for("preview.show", lang=lang, token=token) for lang in languages()}
-    return render_template("editor/preview.html", item=update, text=text)
+    return render_template("editor/preview.html", item=update, text=update.best_translation())
 
 
 @preview_bp.after_request

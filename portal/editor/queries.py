@@ -114,8 +114,9 @@ def makers_by_id(ids) -> dict[int, Maker]:
     return {m.id: m for m in db.session.scalars(select(Maker).where(Maker.id.in_(ids)))}
 
 
-def tags(lang: str) -> list[Tag]:
-    return sorted(db.session.scalars(select(Tag)), key=lambda t: t.label(lang).casefold())
+def tags() -> list[Tag]:
+    """Every tag, by its label in the page's language."""
+    return sorted(db.session.scalars(select(Tag)), key=lambda t: t.label().casefold())
 
 
 def tag_usage() -> dict[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -66,7 +66,7 @@ def edit_maker(maker_id: int):
 def _tags_page(form=None, merge=None, status: int = 200):
     return render_template(
         "editor/tags.html",
-        tags=queries.tags(g.lang),
+        tags=queries.tags(),
         usage=queries.tag_usage(),
         form=form or tag_form(),
         merge=merge or _merge_form(),
@@ -75,7 +75,7 @@ def _tags_page(form=None, merge=None, status: int = 200):
 
 def _merge_form() -> MergeTagsForm:
     form = MergeTagsForm()
-    tags = choices((t.id, f"{t.label(g.lang)} ({t.slug})") for t in queries.tags(g.lang))
+    tags = choices((t.id, f"{t.label()} ({t.slug})") for t in queries.tags())
     form.source.choices, form.target.choices = tags, list(tags)
     return form
 
@@ -103,7 +103,7 @@ def edit_tag(tag_id: int):
     if _saved(form, tag, queries.tag_slug_taken, TAG_TAKEN, taxonomy_changes.save_tag):
         return redirect(url_for("editor.tags"), 303)
     action = url_for("editor.edit_tag", tag_id=tag.id)
-    return _record_page(form, tag.label(g.lang), action, "editor/_tag_fields.html")
+    return _record_page(form, tag.label(), action, "editor/_tag_fields.html")
 
 
 @bp.post("/tags/merge")

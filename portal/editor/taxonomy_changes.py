@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import languages
-from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, update_tags
+from portal.models import Maker, Tag, Update, update_tags
 
 
 def maker_data(maker: Maker) -> dict:
@@ -23,11 +23,8 @@ def save_maker(maker: Maker, form) -> None:
     )
     maker.feed_url = (form.feed_url.data or "").strip() or None
     for lang in languages():
-        text = next((t for t in maker.translations if t.lang == lang), None)
-        if text is None:
-            text = MakerTranslation(lang=lang)
-            maker.translations.append(text)
-        text.description = (form[f"description_{lang}"].data or "").strip()
+        description = form[f"description_{lang}"].data or ""
+        maker.translation_or_new(lang).description = description.strip()
     db.session.add(maker)
     db.session.commit()
 
@@ -39,11 +36,7 @@ def tag_data(tag: Tag) -> dict:
 def save_tag(tag: Tag, form) -> None:
     tag.slug = form.slug.data
     for lang in languages():
-        text = next((t for t in tag.translations if t.lang == lang), None)
-        if text is None:
-            text = TagTranslation(lang=lang)
-            tag.translations.append(text)
-        text.label = form[f"label_{lang}"].data.strip()
+        tag.translation_or_new(lang).label = form[f"label_{lang}"].data.strip()
     db.session.add(tag)
     db.session.commit()
 

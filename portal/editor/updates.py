@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal import vocab
 from portal.editor import bp, preview, queries, writing
 from portal.editor.conflicts import Conflict
 from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
@@ -38,7 +37,6 @@ def dashboard():
         makers=queries.makers(),
         unhandled=queries.unhandled_feedback(),
         status_of=queries.status_of,
-        statuses=vocab.STATUSES,
         coverage=queries.coverage,
         form=ActionForm(),
     )
@@ -46,7 +44,7 @@ def dashboard():
 
 def _choices(form) -> None:
     form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
-    form.tags.choices = choices((t.id, t.label(g.lang)) for t in queries.tags(g.lang))
+    form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
 
 
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
@@ -55,7 +53,6 @@ def _form_page(form, update: Update | None, status: int = 200, conflict: Conflic
         form=form,
         update=update,
         status=update and queries.status_of(update),
-        statuses=vocab.STATUSES,
         langs=languages(),
         conflict=conflict,
     ), status
@@ -137,7 +134,6 @@ def history(update_id: int):
         update=update,
         revisions=queries.revisions(update.id),
         revision_status=writing.revision_status,
-        statuses=vocab.STATUSES,
         form=RestoreForm(),
     )
 

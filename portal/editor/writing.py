@@ -21,7 +21,7 @@ from portal.editor.conflicts import Conflict, differences
 from portal.editor.forms import UpdateFormBase
 from portal.extensions import db
 from portal.i18n import languages
-from portal.models import Editor, Revision, Tag, Update, UpdateTranslation
+from portal.models import Editor, Revision, Tag, Update
 from portal.models.content import utcnow
 
 SHARED = ("maker_id", "type", "audience", "level", "importance", "source_url", "author")
@@ -111,17 +111,14 @@ def _apply(form: UpdateFormBase, update: Update) -> None:
 
 def _apply_text(update: Update, lang: str, values: dict | bool) -> None:
     """Create, change or (for an emptied language) remove the text in `lang`."""
-    existing = update.translation(lang)
     if not values:
-        if existing is not None:
+        if (existing := update.translation(lang)) is not None:
             update.translations.remove(existing)
         return
-    if existing is None:
-        existing = UpdateTranslation(lang=lang)
-        update.translations.append(existing)
+    text = update.translation_or_new(lang)
     for name, value in values.items():
-        if getattr(existing, name, None) != value:
-            setattr(existing, name, value)
+        if getattr(text, name, None) != value:
+            setattr(text, name, value)
 
 
 def slug_conflicts(form: UpdateFormBase, update_id: int | None) -> bool:

@@ -36,7 +36,7 @@ def _cell(value) -> str:
 def _update_slug(update: Update | None, lang: str) -> str:
     if update is None or not update.translations:
         return ""
-    return (update.translation(lang) or update.translations[0]).slug
+    return update.best_translation(lang).slug
 
 
 def rows() -> list[list[str]]:

@@ -37,8 +37,7 @@ def page_url(source: Source, **args) -> str:
     """The local URL of the update or maker page, in the reader's language."""
     if source.update_id is not None:
         update = db.session.get(Update, source.update_id)
-        text = update.translation(g.lang) or update.translations[0]
-        return url_for("public.update", slug=text.slug, **args)
+        return url_for("public.update", slug=update.best_translation().slug, **args)
     maker = db.session.get(Maker, source.maker_id)
     return url_for("public.maker", slug=maker.slug, **args)
 

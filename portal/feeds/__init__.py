@@ -12,7 +12,7 @@ from sqlalchemy.orm import undefer
 
 from portal import queries, vocab
 from portal.extensions import db
-from portal.i18n import absolute, languages, query_with
+from portal.i18n import absolute, query_with
 from portal.models import Maker, Tag, UpdateTranslation
 from portal.pagecache import cacheable
 
@@ -32,7 +32,7 @@ def _feed(title: str, page_url: str, filters: queries.Filters) -> Response:
     entries = []
     for item in items:
         # Untranslated updates come in the language they exist in, marked with xml:lang.
-        text = item.best_translation(g.lang, list(languages()))
+        text = item.best_translation()
         entries.append(
             {
                 # Stable: the site's host, the update's id and the text's language, never a slug.
@@ -124,5 +124,5 @@ def tag(slug: str):
     """The updates with one tag."""
     found = queries.public_by_slug(Tag, slug) or abort(404)
     filters = queries.Filters(tags=[found.slug], lang=g.lang)
-    title = _("Updates tagged “%(tag)s”", tag=found.label(g.lang))
+    title = _("Updates tagged “%(tag)s”", tag=found.label())
     return _feed(title, url_for("public.tag", slug=slug), filters)

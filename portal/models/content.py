@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.attributes import NEVER_SET, NO_VALUE
 
 from portal.extensions import db
+from portal.models.translated import Translated
 
 WORDS_PER_MINUTE = 200
 
@@ -36,7 +37,7 @@ update_tags = Table(
 )
 
 
-class Maker(db.Model):
+class Maker(Translated, db.Model):
     __tablename__ = "makers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,11 +51,10 @@ class Maker(db.Model):
     )
     updates: Mapped[list[Update]] = relationship(back_populates="maker")
 
-    def description(self, lang: str) -> str:
-        for t in self.translations:
-            if t.lang == lang:
-                return t.description
-        return ""
+    def description(self, lang: str | None = None) -> str:
+        """The description in `lang` (default: the page's language); empty when none."""
+        text = self.translation(lang)
+        return text.description if text else ""
 
 
 class MakerTranslation(db.Model):
@@ -68,7 +68,7 @@ class MakerTranslation(db.Model):
     maker: Mapped[Maker] = relationship(back_populates="translations")
 
 
-class Tag(db.Model):
+class Tag(Translated, db.Model):
     __tablename__ = "tags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,11 +77,10 @@ class Tag(db.Model):
         back_populates="tag", cascade="all, delete-orphan", lazy="selectin"
     )
 
-    def label(self, lang: str) -> str:
-        for t in self.translations:
-            if t.lang == lang:
-                return t.label
-        return self.slug
+    def label(self, lang: str | None = None) -> str:
+        """The label in `lang` (default: the page's language); the slug when none."""
+        text = self.translation(lang)
+        return text.label if text else self.slug
 
 
 class TagTranslation(db.Model):
@@ -95,7 +94,7 @@ class TagTranslation(db.Model):
     tag: Mapped[Tag] = relationship(back_populates="translations")
 
 
-class Update(db.Model):
+class Update(Translated, db.Model):
     """One thing a maker published: an article, release, video, paper, podcast."""
 
     __tablename__ = "updates"
@@ -128,23 +127,6 @@ class Update(db.Model):
         back_populates="update", cascade="all, delete-orphan", lazy="selectin"
     )
     tags: Mapped[list[Tag]] = relationship(secondary=update_tags, lazy="selectin")
-
-    def translation(self, lang: str) -> UpdateTranslation | None:
-        """The text in `lang`, or None when the update is not translated into it."""
-        for t in self.translations:
-            if t.lang == lang:
-                return t
-        return None
-
-    def best_translation(self, lang: str, order: list[str]) -> UpdateTranslation:
-        """The text in `lang`, else in the first other language that exists."""
-        found = self.translation(lang)
-        if found:
-            return found
-        for other in order:
-            if found := self.translation(other):
-                return found
-        return self.translations[0]
 
 
 class UpdateTranslation(db.Model):

@@ -86,7 +86,7 @@ def _elsewhere(slug: str):
     item = queries.update_by_any_slug(slug)
     if item is None:
         abort(404)
-    if own := item.translation(g.lang):
+    if own := item.translation():
         return redirect(url_for("public.update", slug=own.slug), 301)
     g.alternates = {
         t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
