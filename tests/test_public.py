@@ -468,7 +468,10 @@ def test_listing_alternates_keep_the_query(app, client):
         ("/nl/?q=&page=1", "/nl/"),
     ],
 )
-def test_any_spelling_of_filters_names_the_canonical_one(client, make_update, spelling, canonical):
+def test_any_spelling_of_filters_names_the_canonical_one(
+    app, client, make_update, spelling, canonical
+):
+    app.config["UPDATES_PER_PAGE"] = 1  # so that page 2 has a result
     for maker, day in (("openai", 3), ("google", 9), ("openai", 27)):
         make_update(
             en={"title": f"Code of Practice {day}"},
