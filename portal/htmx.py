@@ -40,13 +40,20 @@ def vary_on_htmx(response: Response) -> Response:
     return response
 
 
-def render_page_or_block(template: str, block: str, **context) -> Response:
-    """Render the page, or only `block` of it for an htmx swap (see `is_fragment_request`)."""
-    if wants_fragment():
-        body = render_block(template, block, **context)
-    else:
-        body = render_template(template, **context)
-    return vary_on_htmx(make_response(body))
+def render_page_or_block(
+    template: str, block: str, push_url: str | None = None, **context
+) -> Response:
+    """Render the page, or only `block` of it for an htmx swap (see `is_fragment_request`).
+
+    `push_url`: the address the swap puts in the address bar, as a new history entry
+    (`HX-Push-Url` wins over the address htmx asked for, which carries every empty field).
+    It depends on the URL alone, never on request headers, so caches may keep it."""
+    if not wants_fragment():
+        return vary_on_htmx(make_response(render_template(template, **context)))
+    response = make_response(render_block(template, block, **context))
+    if push_url:
+        response.headers["HX-Push-Url"] = push_url
+    return vary_on_htmx(response)
 
 
 def init_app(app: Flask) -> None:

@@ -91,13 +91,6 @@ def switch_url(lang: str) -> str:
     return url_for("public.front", lang=lang)
 
 
-def query_with(**changes) -> dict[str, list[str]]:
-    """The current query string as lists of values, with some names replaced."""
-    args = {name: request.args.getlist(name) for name in request.args}
-    args.update({name: [str(value)] for name, value in changes.items()})
-    return args
-
-
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=current_language)
     app.url_value_preprocessor(pull_lang)
@@ -106,6 +99,4 @@ def init_app(app: Flask) -> None:
         long_date=long_date, month_name=month_name, month_short=month_short
     )
     app.jinja_env.tests["foreign"] = is_foreign
-    app.jinja_env.globals.update(
-        languages=languages, switch_url=switch_url, absolute=absolute, query_with=query_with
-    )
+    app.jinja_env.globals.update(languages=languages, switch_url=switch_url, absolute=absolute)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, false, func, select
@@ -62,6 +63,23 @@ class Filters:
             or self.date_from
             or self.date_to
         )
+
+    def query_string(self) -> str:
+        """The canonical query string of these filters, the one spelling of one result set
+        (one bookmark, one cache entry): empty and default values dropped, the facet the page
+        pins left to its path, the names in one order and repeated values sorted."""
+        pairs = [
+            (name, value)
+            for name in FACETS
+            if name != self.fixed
+            for value in sorted(self.chosen(name))
+        ]
+        default = Filters()
+        for name, attr in _SCALARS.items():
+            value = getattr(self, attr)
+            if value and value != getattr(default, attr):
+                pairs.append((name, str(value)))  # a date's str() is its ISO form
+        return urlencode(pairs)
 
 
 def _choose(args: MultiDict, name: str, allowed, notes: list[str]) -> list[str]:
@@ -360,6 +378,15 @@ _FACET_FIELD = {
     "audience": "audiences",
     "level": "levels",
     "tag": "tags",
+}
+# The single-valued parameters, in their canonical order after the facets.
+_SCALARS = {
+    "q": "q",
+    "importance": "importance",
+    "sort": "sort",
+    "from": "date_from",
+    "to": "date_to",
+    "page": "page",
 }
 
 

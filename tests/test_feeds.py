@@ -56,6 +56,24 @@ def test_filtered_feed_follows_the_filters_and_listing_links_to_it(client, make_
 
 
 @pytest.mark.parametrize(
+    ("path", "canonical"),
+    [
+        ("/en/updates/feed.xml?page=3&sort=important&q=&type=paper&from=", "?type=paper"),
+        ("/en/updates/feed.xml?maker=openai&maker=google&level=", "?maker=google&maker=openai"),
+        ("/en/updates/feed.xml?importance=&sort=newest", ""),
+    ],
+)
+def test_a_filtered_feed_names_its_canonical_addresses(client, make_update, path, canonical):
+    make_update(en={"title": "Paper one"}, type="paper")
+    make_update(en={"title": "Video one"}, type="video", maker="google")
+    feed = feedparser.parse(client.get(path).get_data()).feed
+    links = {link.rel: link.href for link in feed.links}
+    assert links["self"] == f"https://portal.example/en/updates/feed.xml{canonical}"
+    assert feed.id == links["self"]
+    assert links["alternate"] == f"https://portal.example/en/updates/{canonical}"
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "to=9999-12-31",
@@ -234,11 +252,11 @@ def test_every_listing_announces_its_matching_feed(client, make_update, make_tag
         f"/{lang}/updates/?page=1": f"/{lang}/updates/feed.xml",
         f"/{lang}/updates/?type=video&page=1": f"/{lang}/updates/feed.xml?type=video",
         f"/{lang}/updates/?type=video&type=paper&q=x": (
-            f"/{lang}/updates/feed.xml?type=video&type=paper&q=x"
+            f"/{lang}/updates/feed.xml?type=paper&type=video&q=x"
         ),
         f"/{lang}/makers/openai/": f"/{lang}/makers/openai/feed.xml",
         f"/{lang}/makers/openai/?page=1": f"/{lang}/makers/openai/feed.xml",
-        f"/{lang}/makers/openai/?type=video": f"/{lang}/updates/feed.xml?type=video&maker=openai",
+        f"/{lang}/makers/openai/?type=video": f"/{lang}/updates/feed.xml?maker=openai&type=video",
         f"/{lang}/tags/model/": f"/{lang}/tags/model/feed.xml",
         f"/{lang}/tags/model/?type=paper": f"/{lang}/updates/feed.xml?type=paper&tag=model",
     }

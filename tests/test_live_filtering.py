@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import lxml.html
 import pytest
 
 HTMX = {"HX-Request": "true"}
@@ -229,9 +232,84 @@ def test_activity_chart_counts_months_and_links_to_them(client, make_update, lan
     chart = html.split('<figure class="activity"')[1].split("</figure>")[0]
     assert 'role="img"' in chart and chart.count('<rect class="bar') == 12
     counted = {"en": "3 updates", "nl": "3 updates"}[lang]
-    link = f'?type=article&amp;from=2025-03-01&amp;to=2025-03-31&amp;page=1">{month}: {counted}</a>'
-    assert link in chart
+    href = f"/{lang}/updates/?type=article&amp;from=2025-03-01&amp;to=2025-03-31"
+    assert f'href="{href}">{month}: {counted}</a>' in chart
     january = {"en": "January 2025", "nl": "januari 2025"}[lang]
     assert f"{january}: 0 updates</a>" in chart  # January's video is filtered out
     narrowed = client.get(f"/{lang}/updates/?type=article&from=2025-03-01&to=2025-03-31")
     assert narrowed.get_data(as_text=True).count('class="teaser"') == 3
+
+
+# --- canonical addresses ------------------------------------------------------------------
+
+# A canonical query names the facets, then the single values, in this order; a repeated
+# name's values are sorted; nothing is empty, and nothing is at its default.
+ORDER = ["maker", "type", "audience", "level", "tag", "q", "importance", "sort", "from", "to"]
+ORDER += ["page"]
+DEFAULTS = {("sort", "newest"), ("page", "1")}
+# What the filter form sends, with or without htmx: every field, however empty.
+MESSY = "?q=+Code++of+Practice&type=video&type=article&importance=&sort=newest&from=&to="
+
+
+def assert_canonical(url: str) -> None:
+    query = urlsplit(url).query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    assert all(value for _, value in pairs), url
+    assert not DEFAULTS & set(pairs), url
+    ordered = sorted(pairs, key=lambda pair: (ORDER.index(pair[0]), pair[1]))
+    assert query == urlencode(ordered), url
+
+
+def results_of(html: str) -> str:
+    return html.split('<section id="results"')[1].split("</section>")[0]
+
+
+@pytest.fixture
+def practice(make_update):
+    for kind in ("video", "article", "paper"):
+        make_update(
+            en={"title": f"Code of Practice {kind}"},
+            nl={"title": f"Code of Practice {kind} nl"},
+            type=kind,
+            tags=["model"],
+        )
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_live_search_pushes_the_canonical_address(client, practice, path, lang):
+    path = path.format(lang=lang)
+    response = client.get(path + MESSY + "&page=1", headers=HTMX)
+    pushed = response.headers["HX-Push-Url"]
+    assert pushed == f"{path}?type=article&type=video&q=Code+of+Practice"
+    again = client.get(path + MESSY + "&page=1", headers=HTMX)  # from the page cache
+    assert again.headers["HX-Push-Url"] == pushed
+    assert_canonical(pushed)
+    fragment = response.get_data(as_text=True)
+    assert fragment.count('class="teaser"') == 2
+    # Loaded directly, the pushed address is the whole page with the same results.
+    page = client.get(pushed)
+    assert page.status_code == 200 and "<html" in page.get_data(as_text=True)
+    assert results_of(page.get_data(as_text=True)) == results_of(fragment)
+    # A plain filter change pushes too; a full page and "More updates" (a later page,
+    # appended in place) leave the address bar alone.
+    assert client.get(path + "?sort=newest", headers=HTMX).headers["HX-Push-Url"] == path
+    assert "HX-Push-Url" not in client.get(path + MESSY).headers
+    assert "HX-Push-Url" not in client.get(path + "?page=2", headers=HTMX).headers
+
+
+@pytest.mark.parametrize("path", ["/{lang}/", *LISTINGS])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_link_on_a_listing_names_its_filters_canonically(app, client, practice, path, lang):
+    app.config["UPDATES_PER_PAGE"] = 1  # page 2 of 3 links to a previous and a next page
+    path = path.format(lang=lang)
+    for query in ("", MESSY.replace("&type=video", "") + "&page=2&type=paper&maker=openai"):
+        response = client.get(path + query)
+        assert response.status_code == 200
+        doc = lxml.html.fromstring(response.get_data())
+        urls = doc.xpath("//@href | //@action | //@data-hx-get")
+        assert urls
+        for url in urls:
+            assert_canonical(url)
+        if query and path != f"/{lang}/":  # the chart's months, pages, feed, canonical, hreflang
+            assert len([url for url in urls if "?" in url]) >= 12 + 4 + 1 + 1 + 3

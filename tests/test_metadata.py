@@ -356,13 +356,13 @@ def test_paginated_listings_link_prev_and_next_keeping_filters(app, client, make
 
     base = f"/{lang}/updates/"
     assert links(base) == {"next": f"{base}?page=2"}
-    assert links(f"{base}?page=2") == {"prev": f"{base}?page=1", "next": f"{base}?page=3"}
+    assert links(f"{base}?page=2") == {"prev": base, "next": f"{base}?page=3"}
     assert links(f"{base}?page=4") == {"prev": f"{base}?page=3"}
     assert links(f"{base}?type=video") == {"next": f"{base}?type=video&page=2"}
     assert links(f"{base}?type=video&page=3") == {"prev": f"{base}?type=video&page=2"}
     assert links(f"{base}?type=paper") == {}
     maker = f"/{lang}/makers/openai/"
-    assert links(f"{maker}?page=2") == {"prev": f"{maker}?page=1", "next": f"{maker}?page=3"}
+    assert links(f"{maker}?page=2") == {"prev": maker, "next": f"{maker}?page=3"}
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -450,6 +450,50 @@ def test_listing_alternates_keep_the_query(app, client):
     assert 'hreflang="nl" href="https://portal.example/nl/updates/?type=video"' in head
 
 
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [
+        ("/en/updates/?q=&importance=&sort=newest&from=&to=", "/en/updates/"),  # the plain form
+        (
+            "/en/updates/?page=1&sort=newest&to=2025-03-31&from=2025-03-01&type=video"
+            "&maker=openai&maker=google&q=+Code++of+Practice&importance=&tag=",
+            "/en/updates/?maker=google&maker=openai&type=video&q=Code+of+Practice"
+            "&from=2025-03-01&to=2025-03-31",
+        ),
+        (
+            "/nl/makers/openai/?maker=openai&page=2&sort=important&level=expert&importance=",
+            "/nl/makers/openai/?level=expert&sort=important&page=2",
+        ),
+        ("/en/tags/model/?tag=model&importance=4&sort=newest", "/en/tags/model/?importance=4"),
+        ("/nl/?q=&page=1", "/nl/"),
+    ],
+)
+def test_any_spelling_of_filters_names_the_canonical_one(
+    app, client, make_update, spelling, canonical
+):
+    app.config["UPDATES_PER_PAGE"] = 1  # so that page 2 has a result
+    for maker, day in (("openai", 3), ("google", 9), ("openai", 27)):
+        make_update(
+            en={"title": f"Code of Practice {day}"},
+            nl={"title": f"Code of Practice {day} nl"},
+            maker=maker,
+            type="video",
+            tags=["model"],
+            importance=4,
+            published=f"2025-03-{day:02d}",
+        )
+    response = client.get(spelling)  # answered as it is: no redirect, so no redirect loop
+    assert response.status_code == 200
+    html = text_of(response)
+    head = html.split("</head>")[0].replace("&amp;", "&")
+    assert f'<link rel="canonical" href="https://portal.example{canonical}">' in head
+    other = canonical.replace("/en/", "/xx/").replace("/nl/", "/en/").replace("/xx/", "/nl/")
+    assert f'href="https://portal.example{other}"' in head  # hreflang, the same filters
+    main = html.split("<main")[1]
+    assert 'class="teaser"' in main
+    assert main == text_of(client.get(canonical)).split("<main")[1]  # the same results
+
+
 @pytest.mark.parametrize(("lang", "date"), [("en", "3 February 2025"), ("nl", "3 februari 2025")])
 def test_dates_are_locale_formatted(app, client, make_update, lang, date):
     make_update(en={"title": "Dated"}, nl={"title": "Gedateerd"}, published="2025-02-03T10:00")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, abort, g, render_template, request, url_for
 from flask_babel import gettext as _
+from jinja2 import pass_context
 from sqlalchemy import select
 from sqlalchemy.orm import undefer
 
 from portal import queries, vocab
 from portal.extensions import db
-from portal.i18n import absolute, query_with
+from portal.i18n import absolute
 from portal.models import Maker, Tag, UpdateTranslation
 from portal.pagecache import cacheable
 
@@ -23,8 +25,11 @@ FEED_SIZE = 50
 ID_YEAR = 2025
 
 
-def _feed(title: str, page_url: str, filters: queries.Filters) -> Response:
-    """The newest published updates matching `filters` as Atom 1.0."""
+def _feed(
+    title: str, page_url: str, filters: queries.Filters, self_url: str | None = None
+) -> Response:
+    """The newest published updates matching `filters` as Atom 1.0; `self_url` is the
+    feed's own address (its path without a query unless given)."""
     filters.page = 1
     items = queries.find_updates(filters, per_page=FEED_SIZE, by_date=True).items
     _load_bodies([item.id for item in items])
@@ -47,7 +52,7 @@ def _feed(title: str, page_url: str, filters: queries.Filters) -> Response:
             }
         )
     newest = max((e["updated"] for e in entries), default=_stamp(queries.utcnow()))
-    self_url = absolute(request.full_path.rstrip("?"))
+    self_url = absolute(self_url or request.path)
     body = render_template(
         "feeds/atom.xml",
         feed_id=self_url,
@@ -75,21 +80,25 @@ def _stamp(moment) -> str:
     return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
 
 
+def _feed_query(filters: queries.Filters) -> str:
+    """The canonical query of the feed of `filters`: a feed has no pages and is always
+    newest first, so neither the page nor the order changes which feed it is."""
+    return replace(filters, page=1, sort="newest").query_string()
+
+
 @bp.app_template_global()
-def listing_feed_url(maker: str | None = None, tag: str | None = None) -> str:
-    """The feed of the listing being shown: its page's own feed, or one with its filters."""
-    args = {name: values for name, values in query_with().items() if name != "page"}
-    if not args:
+@pass_context
+def listing_feed_url(context, maker: str | None = None, tag: str | None = None) -> str:
+    """The feed of the listing being shown (its `filters`): its page's own feed, or the
+    filtered feed, with the page's maker or tag among its filters, at its canonical address."""
+    filters = context["filters"]
+    if not _feed_query(filters):
         if maker:
             return url_for("feeds.maker", slug=maker)
         if tag:
             return url_for("feeds.tag", slug=tag)
-        return url_for("feeds.filtered")
-    if maker:
-        args["maker"] = [maker]
-    if tag:
-        args["tag"] = [tag]
-    return url_for("feeds.filtered", **args)
+    query = _feed_query(replace(filters, fixed=None))
+    return url_for("feeds.filtered") + (f"?{query}" if query else "")
 
 
 @bp.route("/<lang>/feed.xml")
@@ -104,8 +113,9 @@ def site():
 def filtered():
     """The updates of one filter combination, with the listing's query parameters."""
     filters = queries.parse_filters(request.args, g.lang)
-    args = {name: values for name, values in query_with().items() if name != "page"}
-    return _feed(_("All updates"), url_for("public.updates", **args), filters)
+    query = f"?{_feed_query(filters)}".rstrip("?")
+    page_url, self_url = url_for("public.updates") + query, url_for("feeds.filtered") + query
+    return _feed(_("All updates"), page_url, filters, self_url)
 
 
 @bp.route("/<lang>/makers/<slug>/feed.xml")

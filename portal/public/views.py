@@ -1,5 +1,8 @@
 """Views for readers; each finds what to show in portal.queries and renders it."""
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from flask import abort, current_app, g, redirect, render_template, request, url_for
 
 from portal import queries
@@ -24,6 +27,7 @@ def root():
 @cacheable
 def front():
     """Show the most important recent updates, the newest per maker, and the makers."""
+    _addresses(lambda lang: url_for("public.front", lang=lang))
     return render_template(
         "public/front.html",
         top=queries.top_updates(),
@@ -40,9 +44,13 @@ def _listing(template: str, **context):
     if fixed_tag := context.get("tag"):
         filters.tags, filters.fixed = [fixed_tag.slug], "tag"
     page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"])
+    # The address bar shows the canonical address after a live filter or search; a later
+    # page is "More updates", appended in place, which leaves the address alone.
+    _addresses(lambda lang: listing_url(filters, lang=lang))
     return render_page_or_block(
         template,
         "results",
+        push_url=g.canonical if filters.page == 1 else None,
         filters=filters,
         page=page,
         facets=queries.facet_counts(filters),
@@ -50,6 +58,24 @@ def _listing(template: str, **context):
         facet_options=queries.facet_options(g.lang, fixed=filters.fixed),
         **context,
     )
+
+
+def _addresses(url_in: Callable[[str], str]) -> None:
+    """Name this page's address in each language (the switcher, hreflang) and its canonical
+    one: a page that reads no query, or a listing's filters in their canonical form, has one
+    address however it was spelt."""
+    g.alternates = {lang: url_in(lang) for lang in languages()}
+    g.canonical = g.alternates[g.lang]
+
+
+@bp.app_template_global()
+def listing_url(filters: queries.Filters, **changes) -> str:
+    """The canonical address of the listing being shown with `filters`, changed by `changes`
+    (fields of `Filters`: page, date_from, date_to, lang …)."""
+    filters = replace(filters, **changes)
+    path = url_for(request.endpoint, **dict(request.view_args or {}, lang=filters.lang))
+    query = filters.query_string()
+    return f"{path}?{query}" if query else path
 
 
 @bp.route("/<lang>/updates/")
@@ -100,6 +126,7 @@ def _elsewhere(slug: str):
 @cacheable
 def makers():
     """List every maker with a published update, with their number."""
+    _addresses(lambda lang: url_for("public.makers", lang=lang))
     return render_template("public/makers.html", makers=queries.makers_with_counts())
 
 

@@ -215,3 +215,25 @@ def test_back_and_forward_after_more_updates(cached: Page):
     expect(cached.locator("#update-title")).to_have_count(1)
     travel(cached, cached.go_back)
     expect_whole_page(cached, MODEL)
+
+
+def test_the_address_bar_shows_the_canonical_address_of_a_live_search(page: Page, base_url):
+    """The form sends every field, empty or at its default; the address bar shows only what
+    narrows the results, in one order, the same address as a bookmark or a shared link."""
+    page.goto("/en/updates/")
+    page.evaluate("window.__sameDocument = true")
+    status = page.locator("#results-status")
+    page.get_by_label("Search in these updates").press_sequentially("Code of Practice", delay=40)
+    expect(page).to_have_url(base_url + "/en/updates/?q=Code+of+Practice")
+    expect(status).to_have_text(re.compile(r"^\d+ updates?$"))
+    open_filters(page)
+    page.get_by_label("OpenAI").check()
+    expect(page).to_have_url(base_url + "/en/updates/?maker=openai&q=Code+of+Practice")
+    page.get_by_label("Sort").select_option("important")
+    expect(page).to_have_url(
+        base_url + "/en/updates/?maker=openai&q=Code+of+Practice&sort=important"
+    )
+    page.get_by_label("Sort").select_option("newest")  # the default: not in the address
+    expect(page).to_have_url(base_url + "/en/updates/?maker=openai&q=Code+of+Practice")
+    assert page.evaluate("window.__sameDocument") is True  # no reload happened
+    expect(page.locator("#results .teaser-title").first).to_contain_text("Code of Practice")
