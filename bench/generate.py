@@ -20,7 +20,7 @@ of a 2-core machine, longer when other work takes one):
   paragraph of a body is a run of consecutive sentences from a random start, a takeaway
   one sentence: one slice of each string, the end found with `bisect` on running word
   counts. No Python loop per sentence or word; a translation's indexed document (lede,
-  body, impact, takeaways: `portal.search._document`) is the join of its runs' stems.
+  body, impact, takeaways: `portal.search.document`) is the join of its runs' stems.
 * Processes. Each batch of BATCH updates has its own `random.Random`, seeded with its
   first id, so batches are independent: WORKERS forked processes make them in turn (rows
   as tuples; dates formatted by SQLAlchemy's own SQLite DateTime bind processor), a
@@ -41,7 +41,7 @@ of a 2-core machine, longer when other work takes one):
   would leave NULL or to the database's default (a column added by a migration with a
   Python-side default, or NOT NULL without a default, fails loudly). For the first
   translation of every batch the worker also computes the app's own
-  `portal.search._document()` (plain Snowball over the whole text), and the row read
+  `portal.search.document()` (plain Snowball over the whole text), and the row read
   back from the finished search table must equal it.
 """
 
@@ -431,7 +431,7 @@ def make_batch(start: int, stop: int) -> tuple:
                 )
             )
             # what the app indexes: the title's stems, and those of lede, body, impact and
-            # takeaways (`search._document`), each the stems of its sentences in order
+            # takeaways (`search.document`), each the stems of its sentences in order
             document = [lede_stems, *body_stems, impact_stems, *(s for _, s in takeaways)]
             title_stems = " ".join(map(text.stem.__getitem__, title_words))
             found.append((tid, lang, tid, uid, title_stems, " ".join(document)))
@@ -695,7 +695,7 @@ def _context(now: datetime, rng: random.Random) -> SimpleNamespace:
         tag_ids=list(range(1, 301)),
         tag_cum=_cum_weights(300),
         text=text,
-        document=search._document,
+        document=search.document,
     )
     assert len(ctx.maker_cum) == len(MAKERS) and len(ctx.type_cum) == len(ctx.types)
     assert len(ctx.level_cum) == len(ctx.levels)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from flask_migrate import upgrade
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
@@ -37,12 +39,16 @@ def compiled_catalogs():
 
 # --- databases --------------------------------------------------------------------------
 #
-# Without TEST_DATABASE_URL every test gets a fresh SQLite file. With it (a PostgreSQL
-# server URL naming a database, e.g. postgresql://postgres@127.0.0.1:5432/portal_test),
-# each xdist worker gets its own database `<name>_<worker>`, created once with the full
-# schema, and each test starts from empty tables with their id sequences reset. DELETE
-# and setval() take about 45 ms on a busy 2-core machine, TRUNCATE ... RESTART IDENTITY
-# about 175 ms (it makes new files for each table), dropping and creating the schema 325.
+# Every test database holds the schema the migrations make, as production's does (never
+# db.create_all()): each xdist worker upgrades one template database to head once, and
+# test databases are copies of it. Without TEST_DATABASE_URL the template is a SQLite file
+# and each test gets a copy of the file (0.2 ms; create_all took 25). With it (a
+# PostgreSQL server URL naming a database, e.g.
+# postgresql://postgres@127.0.0.1:5432/portal_test), each worker gets its own databases
+# `<name>_<worker>_template` and `<name>_<worker>` (a copy), and each test starts from
+# empty tables with their id sequences reset: DELETE and setval() take about 45 ms on a
+# busy 2-core machine, TRUNCATE ... RESTART IDENTITY about 175 ms (it makes new files for
+# each table), a new copy of the template about 200.
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -59,18 +65,23 @@ class PostgresServer:
         )
         self.created: list[str] = []
 
-    def create(self, suffix: str = "") -> str:
-        """A new, empty database for this worker; its SQLAlchemy URL."""
-        name = "_".join(part for part in (self.base, WORKER, suffix) if part)
+    def name(self, suffix: str = "") -> str:
+        return "_".join(part for part in (self.base, WORKER, suffix) if part)
+
+    def create(self, suffix: str = "", template: str | None = None) -> str:
+        """A new database for this worker, empty or a copy of `template`; its SQLAlchemy
+        URL. The template must have no open connection."""
+        name = self.name(suffix)
+        copy = f' TEMPLATE "{template}"' if template else ""
         with self.admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
         self.created.append(name)
         return self.url.set(database=name).render_as_string(hide_password=False)
 
     def drop_all(self) -> None:
         with self.admin.connect() as conn:
-            for name in self.created:
+            for name in reversed(self.created):
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         self.admin.dispose()
 
@@ -99,27 +110,77 @@ def fresh_database(postgres, tmp_path) -> Callable[[str], str]:
     return make
 
 
+class Template:
+    """A database migrated to head once per worker and never used by a test; test
+    databases are copies of it."""
+
+    def __init__(self, postgres: PostgresServer | None, folder: Path):
+        self.postgres = postgres
+        self.path = folder / "template.db"
+        url = postgres.create("template") if postgres else f"sqlite:///{self.path}"
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            upgrade()
+            db.engine.dispose()  # PostgreSQL copies a template only while no one is on it
+
+    def copy(self, name: str, folder: Path) -> str:
+        """The URL of a new database `name` with the migrated schema and no content: a
+        SQLite file in `folder`, or a PostgreSQL database of this worker's."""
+        if self.postgres is None:
+            return self.copy_to(folder / f"{name}.db")
+        return self.postgres.create(name, template=self.postgres.name("template"))
+
+    def copy_to(self, path: Path) -> str:
+        """The URL of a new SQLite file at `path` with the migrated schema (SQLite only)."""
+        shutil.copyfile(self.path, path)
+        return f"sqlite:///{path}"
+
+
 @pytest.fixture(scope="session")
-def _worker_database(postgres) -> str | None:
-    """This worker's PostgreSQL database with the schema, made once; None on SQLite."""
+def template(postgres, tmp_path_factory) -> Template:
+    """The migrated schema on the engine under test."""
+    return Template(postgres, tmp_path_factory.mktemp("schema"))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(postgres, template, tmp_path_factory) -> Template:
+    """The migrated schema in a SQLite file, whatever the engine under test: for tests of
+    SQLite itself and of a second site beside the test's own."""
+    return template if postgres is None else Template(None, tmp_path_factory.mktemp("sqlite"))
+
+
+@pytest.fixture
+def migrated_database(template, tmp_path) -> Callable[[str], str]:
+    """migrated_database(name) → the URL of a new database on the engine under test with
+    the migrated schema and no content, beside the test's own."""
+    return lambda name: template.copy(name, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def _worker_database(template, postgres) -> str | None:
+    """This worker's PostgreSQL database with the schema, copied once; None on SQLite."""
     if postgres is None:
         return None
-    url = postgres.create()
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        db.create_all()
-        with db.engine.begin() as conn:
-            sequences = conn.scalars(
-                text("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()")
-            ).all()
-        db.engine.dispose()
-    # Children first: the search index, then the tables in reverse dependency order.
-    tables = ["update_search", *(t.name for t in reversed(db.metadata.sorted_tables))]
+    url = template.copy("", Path())
+    engine = create_engine(engine_url(url), poolclass=NullPool)
+    with engine.connect() as conn:
+        sequences = conn.scalars(
+            text("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()")
+        ).all()
+        changed = conn.scalar(text("SELECT content_changed_at FROM site_state"))
+    engine.dispose()
+    # Children first: the search index, then the tables in reverse dependency order; the
+    # one site_state row back as the migrations left it.
+    tables = [
+        "update_search",
+        *(t.name for t in reversed(db.metadata.sorted_tables) if t.name != "site_state"),
+    ]
     _emptying_sql[url] = (
         " ".join(f'DELETE FROM "{name}";' for name in tables)
         + " SELECT "
         + ", ".join(f"setval('\"{name}\"', 1, false)" for name in sequences)
-        + "; INSERT INTO site_state (id, content_version) VALUES (1, 1)"
+        + "; UPDATE site_state SET content_version = 1, "
+        + f"content_changed_at = '{changed.isoformat(sep=' ')}'"
     )
     return url
 
@@ -128,10 +189,10 @@ _emptying_sql: dict[str, str] = {}
 
 
 @pytest.fixture
-def database_uri(_worker_database, tmp_path) -> str:
-    """The URL of this test's database, with the schema and no rows."""
+def database_uri(_worker_database, template, tmp_path) -> str:
+    """The URL of this test's database, with the migrated schema and no content."""
     if _worker_database is None:
-        return f"sqlite:///{tmp_path / 'test.db'}"
+        return template.copy("test", tmp_path)
     engine = create_engine(engine_url(_worker_database), poolclass=NullPool)
     with engine.begin() as conn:
         conn.exec_driver_sql(_emptying_sql[_worker_database])
@@ -150,9 +211,6 @@ def app(database_uri):
     )
     # No app context stays pushed while a test runs: each request gets its own, as in
     # production, so nothing cached on `g` or by Flask-Babel leaks between requests.
-    if database_uri.startswith("sqlite"):  # PostgreSQL: the worker's schema is in place
-        with app.app_context():
-            db.create_all()
     yield app
     with app.app_context():
         db.engine.dispose()

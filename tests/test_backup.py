@@ -90,17 +90,15 @@ def full(seeded, make_update, make_tag):
 
 
 @pytest.fixture
-def empty(tmp_path):
+def empty(sqlite_template, tmp_path):
     """A second site on its own empty database, as the fixtures build one."""
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'restored.db'}",
+            "SQLALCHEMY_DATABASE_URI": sqlite_template.copy_to(tmp_path / "restored.db"),
             "SITE_URL": "https://portal.example",
         }
     )
-    with app.app_context():
-        db.create_all()
     yield app
     with app.app_context():
         db.engine.dispose()

@@ -173,7 +173,7 @@ PROBE = (
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, sqlite_template):
     """gunicorn (deploy/gunicorn.conf.py, 1 worker) and nginx (deploy/nginx/) in front."""
     if shutil.which("nginx") is None or shutil.which("openssl") is None:
         pytest.skip("nginx and openssl are not installed")
@@ -181,7 +181,7 @@ def stack(tmp_path_factory):
     app_port, site_port, static_port, http_port, https_port, probe_port = _free_ports(6)
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp / 'portal.db'}",
+        "DATABASE_URL": sqlite_template.copy_to(tmp / "portal.db"),
         "SECRET_KEY": "test-deploy",
         "PORTAL_ENV": "production",
         "SITE_URL": f"http://127.0.0.1:{site_port}",
@@ -193,7 +193,6 @@ def stack(tmp_path_factory):
     # The demo content in the database gunicorn will serve (as the conftest's `app` does).
     seeding = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"]})
     with seeding.app_context():
-        db.create_all()
         seed_demo()
         db.engine.dispose()
     static_root = tmp / "checkout"

@@ -503,13 +503,11 @@ def proxied_app(database_uri: str, limit: str):
             "FEEDBACK_RATE_LIMIT": limit,
         }
     )
-    with app.app_context():
-        db.create_all()
     return app
 
 
-def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(fresh_database):
-    app = proxied_app(fresh_database("proxied"), "1 per minute")
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(migrated_database):
+    app = proxied_app(migrated_database("proxied"), "1 per minute")
     client = app.test_client()
     data = {"maker": "", "message": "x"}  # no source: refused with 400 after counting
     first = client.post("/en/feedback", data=data, headers={"X-Forwarded-For": "203.0.113.1"})
@@ -585,9 +583,9 @@ def test_export_writes_excel_friendly_csv_of_all_feedback(
 # --- concurrency ----------------------------------------------------------------------
 
 
-def test_concurrent_submissions_store_exactly_the_accepted_ones(fresh_database):
+def test_concurrent_submissions_store_exactly_the_accepted_ones(migrated_database):
     """20 readers behind one trusted proxy send 10 messages each, at the same time."""
-    app = proxied_app(fresh_database("proxied"), "4 per minute")
+    app = proxied_app(migrated_database("proxied"), "4 per minute")
     with app.app_context():
         maker = Maker(slug="busy", name="Busy", website="https://busy.example/")
         out = datetime(2025, 1, 1)  # a maker is public once it has a published update

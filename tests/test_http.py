@@ -609,7 +609,7 @@ def test_readers_get_a_translated_503_while_the_database_is_down(
     ("lang", "title"), [("en", "Temporarily unavailable"), ("nl", "Tijdelijk niet beschikbaar")]
 )
 def test_feedback_gets_a_translated_503_while_the_rate_limit_store_is_down(
-    fresh_database, lang, title
+    migrated_database, lang, title
 ):
     with socket.socket() as probe:  # a port nothing listens on: Redis is "down"
         probe.bind(("127.0.0.1", 0))
@@ -617,12 +617,10 @@ def test_feedback_gets_a_translated_503_while_the_rate_limit_store_is_down(
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": fresh_database("limits_down"),
+            "SQLALCHEMY_DATABASE_URI": migrated_database("limits_down"),
             "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{port}/0",
         }
     )
-    with app.app_context():
-        db.create_all()
     with app.app_context():
         db.session.add(Maker(slug="m", name="M", website="https://m.example/"))
         db.session.commit()
@@ -643,14 +641,11 @@ def test_feedback_gets_a_translated_503_while_the_rate_limit_store_is_down(
         db.engine.dispose()
 
 
-def test_the_app_recovers_when_the_sqlite_file_comes_back(tmp_path):
+def test_the_app_recovers_when_the_sqlite_file_comes_back(sqlite_template, tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
-    app = create_app(
-        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'portal.db'}"}
-    )
-    with app.app_context():
-        db.create_all()
+    database = sqlite_template.copy_to(folder / "portal.db")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database})
     client = app.test_client()
     assert client.get("/nl/updates/").status_code == 200
     with app.app_context():

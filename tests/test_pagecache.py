@@ -226,16 +226,14 @@ def test_errors_and_redirects_are_not_kept(app, client, make_update, statements)
     assert "/" not in {key[2] for key in app.extensions["page_cache"].entries}
 
 
-def test_the_cache_stays_within_its_size(fresh_database):
+def test_the_cache_stays_within_its_size(migrated_database):
     small = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": fresh_database("small"),
+            "SQLALCHEMY_DATABASE_URI": migrated_database("small"),
             "PAGE_CACHE_BYTES": 40_000,
         }
     )
-    with small.app_context():
-        db.create_all()
     client = small.test_client()
     for page in range(1, 30):
         assert client.get(f"/en/updates/?page={page}").status_code == 200

@@ -429,7 +429,7 @@ def restore(doc: dict) -> dict[str, int]:
             .where(SiteState.id == 1)
             .values(content_version=SiteState.content_version + 1)
         )
-        search.rebuild()  # fills the SQLite full-text index (PostgreSQL needs none)
+        search.rebuild()  # fills the full-text index: Core inserts fire no ORM events
         db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DDL, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 
 
 class SiteState(db.Model):
-    """One row. `content_version` goes up in the same transaction as any content change,
-    so a cached page knows it is stale, whichever worker or host made the change;
-    `content_changed_at` is when that happened (the pages' `Last-Modified`)."""
+    """One row, inserted by the migration that made the table. `content_version` goes up
+    in the same transaction as any content change, so a cached page knows it is stale,
+    whichever worker or host made the change; `content_changed_at` is when that happened
+    (the pages' `Last-Modified`)."""
 
     __tablename__ = "site_state"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     content_version: Mapped[int] = mapped_column(default=1)
     content_changed_at: Mapped[datetime | None] = mapped_column(default=None)
-
-
-event.listen(
-    SiteState.__table__,
-    "after_create",
-    DDL("INSERT INTO site_state (id, content_version) VALUES (1, 1)"),
-)

@@ -22,15 +22,12 @@ EDITOR = ("browser-editor", "a long browser password")  # an account on the live
 
 
 @pytest.fixture(scope="session")
-def live_server(compiled_catalogs, tmp_path_factory, postgres) -> Iterator[str]:
+def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
     """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
 
     Its database is a SQLite file, or this worker's own PostgreSQL database when the
     suite runs against TEST_DATABASE_URL."""
-    if postgres is None:
-        database = f"sqlite:///{tmp_path_factory.mktemp('live') / 'portal.db'}"
-    else:
-        database = postgres.create("live")
+    database = template.copy("live", tmp_path_factory.mktemp("live"))
     app = create_app(
         {
             "TESTING": True,
@@ -43,7 +40,6 @@ def live_server(compiled_catalogs, tmp_path_factory, postgres) -> Iterator[str]:
         }
     )
     with app.app_context():
-        db.create_all()
         seed_demo()
         db.session.add(Editor(username=EDITOR[0], password_hash=hash_password(EDITOR[1])))
         db.session.commit()

@@ -1,0 +1,128 @@
+"""Searching the index: `matching(lang, q)` and the `<mark>`ed snippet of a result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+from sqlalchemy import Select, column, func, select, table
+
+from portal.extensions import db
+from portal.models import UpdateTranslation
+from portal.search.index import TABLE
+from portal.search.text import WORD, fields, query_terms, query_words, stems
+
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+
+
+def _fts_query(terms: Iterable[str]) -> str:
+    """An FTS5 query requiring every term, each a quoted string (never FTS syntax)."""
+    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+_fts = table(
+    TABLE,
+    column("lang"),
+    column("translation_id"),
+    column("update_id"),
+    column("title"),
+    column("body"),
+    column(TABLE),  # FTS5's hidden column named after the table: MATCH and bm25 take it
+)
+
+
+def _matching_sqlite(lang: str, terms: list[str]) -> Select:
+    hidden = _fts.c[TABLE]
+    rank = func.bm25(hidden, 0.0, 0.0, 0.0, TITLE_WEIGHT, BODY_WEIGHT).label("rank")
+    return (
+        select(_fts.c.update_id, rank)
+        .where(hidden.op("MATCH")(_fts_query(terms)), _fts.c.lang == lang)
+        .order_by(rank, _fts.c.update_id)
+    )
+
+
+_pg = table(TABLE, column("update_id"), column("lang"), column("document"))
+
+
+def _matching_postgresql(lang: str, q: str) -> Select:
+    """Every word of `q`, stemmed by PostgreSQL's configuration for `lang`; lower is better."""
+    wanted = func.portal_all_of(func.portal_lexemes(lang, query_words(q)))
+    rank = (-func.ts_rank(_pg.c.document, wanted)).label("rank")
+    return (
+        select(_pg.c.update_id, rank)
+        .where(_pg.c.document.op("@@")(wanted), _pg.c.lang == lang)
+        .order_by(rank, _pg.c.update_id)
+    )
+
+
+def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
+    """Updates whose `lang` text holds every word of `q` (stemmed), best first.
+
+    A Select of `(update_id, rank)` rows, lower rank is better (bm25, title weighs
+    more); None when `q` has no words. Any user input is safe: words are quoted.
+    Use as `.subquery()` to join with `published()` and filters (PostgreSQL: the
+    negated `ts_rank`, so lower is better there too). With `ranked=False`
+    only `update_id`, unordered: half the work, for counting and filtering.
+    """
+    terms = query_terms(q, lang)
+    if not terms:
+        return None
+    dialect = db.session.connection().dialect.name
+    if dialect == "sqlite":
+        found = _matching_sqlite(lang, terms)
+    elif dialect == "postgresql":
+        found = _matching_postgresql(lang, q)
+    else:
+        raise ValueError(f"full-text search is not available on {dialect}")
+    if not ranked:
+        found = found.with_only_columns(found.selected_columns.update_id).order_by(None)
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _word_stems(word: str, lang: str) -> frozenset[str]:
+    """The stems of one word as written; a reader's vocabulary is small, so keep them."""
+    return frozenset(stems(word, lang))
+
+
+def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
+    """The snippet of a search result: quoted from the same text that was searched."""
+    return snippet(fields(t)[1], q, t.lang)
+
+
+def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
+    """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
+    value = " ".join((value or "").split())
+    wanted = set(query_terms(q, lang))
+    first = None
+    if wanted:
+        words = WORD.finditer(value)
+        first = next((m for m in words if wanted & _word_stems(m.group(), lang)), None)
+
+    start, end = 0, min(len(value), width)
+    if first:
+        start = max(0, first.start() - width // 4)
+        if start:
+            space = value.find(" ", start, first.start())
+            start = space + 1 if space != -1 else first.start()
+        end = max(first.end(), min(len(value), start + width))
+    if end < len(value):
+        space = value.rfind(" ", start, end + 1)
+        if space > (first.end() if first else start):
+            end = space
+
+    out, pos = [], start
+    if first:  # only the words shown are looked at: a body has hundreds, the excerpt dozens
+        for m in WORD.finditer(value, start):
+            if m.end() > end:
+                break
+            if wanted & _word_stems(m.group(), lang):
+                out.append(escape(value[pos : m.start()]))
+                out.append(Markup("<mark>{}</mark>").format(m.group()))
+                pos = m.end()
+    out.append(escape(value[pos:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(value) else ""
+    return Markup(prefix) + Markup("").join(out) + Markup(suffix)
