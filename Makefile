@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 HOST    ?= 127.0.0.1
 PORT    ?= 5000
 
-.PHONY: run install install-test catalogs translations migrate seed test lint format clean bench-data bench load
+.PHONY: run install install-test catalogs translations migrate seed test system-packages lint format clean bench-data bench load
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -56,19 +56,15 @@ format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## The whole suite on SQLite, then again on the PostgreSQL server TEST_DATABASE_URL names
-## (each xdist worker makes its own databases there); TEST_REDIS_URL adds the shared
-## rate-limit test. Without TEST_DATABASE_URL the PostgreSQL run is skipped, and said so.
-test: install-test node_modules/.installed catalogs lint
-	@echo "== make test: the suite on SQLite =="
-	env -u TEST_DATABASE_URL $(VENV)/bin/pytest -n 2 -p no:cacheprovider
-	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-		echo "== make test: the suite on PostgreSQL (TEST_DATABASE_URL) =="; \
-		$(VENV)/bin/pytest -n 2 -p no:cacheprovider; \
-	else \
-		echo "== make test: SKIPPED the PostgreSQL run: TEST_DATABASE_URL is not set" \
-			"(see README, PostgreSQL and Redis) =="; \
-	fi
+## The whole set-up and the whole suite, as CI runs it: the Debian packages the tests need
+## (installed when missing, as root or with sudo), the virtualenv, vnu-jar, the catalogs,
+## ruff, then the suite on SQLite and on PostgreSQL, with a throwaway PostgreSQL and Redis
+## unless TEST_DATABASE_URL / TEST_REDIS_URL name servers (scripts/test-suite.sh).
+test: system-packages install-test node_modules/.installed catalogs lint
+	scripts/test-suite.sh
+
+system-packages:
+	@scripts/system-packages.sh
 
 clean:
 	rm -rf $(VENV) node_modules instance .pytest_cache .ruff_cache

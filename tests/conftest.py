@@ -37,6 +37,37 @@ def compiled_catalogs():
     )
 
 
+# --- programs the suite runs -------------------------------------------------------------
+#
+# `make test` installs every one of them (scripts/system-packages.sh), so a missing one is a
+# failure that says how to get it, never a skip.
+
+PACKAGES = {
+    "java": "default-jre-headless",
+    "nginx": "nginx-light",
+    "openssl": "openssl",
+    "redis-server": "redis-server",
+}
+
+
+def require_programs(*programs: str) -> None:
+    """Fail the test, with the command that fixes it, when a program is not installed."""
+    missing = [name for name in programs if shutil.which(name) is None]
+    if missing:
+        packages = " ".join(PACKAGES.get(name, name) for name in missing)
+        pytest.fail(
+            f"{', '.join(missing)} not installed: run `make test`, which installs it "
+            f"(or apt-get install {packages})",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def require() -> Callable[..., None]:
+    """require("nginx", …): fail, saying how to install it, when a program is missing."""
+    return require_programs
+
+
 # --- databases --------------------------------------------------------------------------
 #
 # Every test database holds the schema the migrations make, as production's does (never

@@ -2,8 +2,8 @@
 
 The nginx tests render deploy/nginx/ for free local ports (bench/nginx_conf.py), run it in
 front of gunicorn started with deploy/gunicorn.conf.py on a migrated SQLite database, and
-look at what a reader and an editor get. They are skipped where nginx or openssl is not
-installed.
+look at what a reader and an editor get. Without nginx or openssl they fail and say how to
+install them (`make test` does).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import http.client
 import importlib.util
 import os
 import runpy
-import shutil
 import socket
 import subprocess
 import sys
@@ -101,11 +100,6 @@ def test_a_forked_worker_does_not_reuse_the_masters_connections(app, monkeypatch
 
 # --- nginx in front of gunicorn -----------------------------------------------------------
 
-needs_nginx = pytest.mark.skipif(
-    shutil.which("nginx") is None or shutil.which("openssl") is None,
-    reason="nginx and openssl are not installed (Debian: apt-get install nginx-light openssl)",
-)
-
 
 def _nginx_conf():
     spec = importlib.util.spec_from_file_location("nginx_conf", ROOT / "bench" / "nginx_conf.py")
@@ -152,8 +146,8 @@ def _wait(port: int, path: str, process: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"no answer on port {port}:\n{log.read_text()}")
 
 
-@needs_nginx
-def test_the_nginx_site_passes_nginx_t(tmp_path):
+def test_the_nginx_site_passes_nginx_t(tmp_path, require):
+    require("nginx")
     module = _nginx_conf()
     conf = module.render(tmp_path / "nginx", ["127.0.0.1:8000", "127.0.0.1:8001"], 8080, 8090)
     result = module.check(conf)
@@ -173,10 +167,9 @@ PROBE = (
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory, sqlite_template):
+def stack(tmp_path_factory, sqlite_template, require):
     """gunicorn (deploy/gunicorn.conf.py, 1 worker) and nginx (deploy/nginx/) in front."""
-    if shutil.which("nginx") is None or shutil.which("openssl") is None:
-        pytest.skip("nginx and openssl are not installed")
+    require("nginx", "openssl")
     tmp = tmp_path_factory.mktemp("stack")
     app_port, site_port, static_port, http_port, https_port, probe_port = _free_ports(6)
     env = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -65,9 +64,8 @@ def run_vnu(files: list[Path]) -> list[dict]:
     return report.get("messages", [])
 
 
-def test_every_page_type_is_valid_html(seeded, client, tmp_path):
-    if shutil.which("java") is None:
-        pytest.skip("java is not installed: cannot run the Nu Html Checker (vnu.jar)")
+def test_every_page_type_is_valid_html(seeded, client, tmp_path, require):
+    require("java")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
 
     files = []
@@ -97,9 +95,8 @@ def test_every_page_type_is_valid_html(seeded, client, tmp_path):
     assert not messages, f"{len(messages)} HTML validation error(s):\n{report}"
 
 
-def test_editor_pages_are_valid_html(seeded, editor, tmp_path):
-    if shutil.which("java") is None:
-        pytest.skip("java is not installed: cannot run the Nu Html Checker (vnu.jar)")
+def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
+    require("java")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
     from portal.editor import preview
     from portal.extensions import db

@@ -1,4 +1,5 @@
-"""Rate limits hold across app instances that share one Redis (TEST_REDIS_URL).
+"""Rate limits hold across app instances that share one Redis (TEST_REDIS_URL, or a
+redis-server the test starts).
 
 The second instance runs in its own Python process, as a second gunicorn worker or host
 would: Flask-Limiter keeps its storage on the one `limiter` object of a process, so two
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 import uuid
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
@@ -20,10 +24,50 @@ from portal import create_app
 from portal.extensions import db
 from portal.models import Feedback
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
-NEEDS_REDIS = pytest.mark.skipif(
-    not REDIS_URL, reason="TEST_REDIS_URL is not set: no Redis server to share limits through"
-)
+
+@pytest.fixture(scope="module")
+def redis_url(require, tmp_path_factory) -> Iterator[str]:
+    """TEST_REDIS_URL (`make test` starts a throwaway server), else a redis-server of this
+    module's own on a free loopback port, stopped at the end."""
+    if given := os.environ.get("TEST_REDIS_URL"):
+        yield given
+        return
+    require("redis-server")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    workdir = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:  # until it accepts connections
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("redis-server did not start", pytrace=False)
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
 
 # The other instance: an app on the same database and limit storage, sending `n` messages
 # as one reader; prints the status codes.
@@ -78,12 +122,14 @@ def stored(app) -> int:
         return db.session.scalar(select(func.count()).select_from(Feedback))
 
 
-@pytest.mark.parametrize("storage", [pytest.param("redis", marks=NEEDS_REDIS), "memory"])
-def test_a_reader_limit_holds_across_instances_sharing_redis(app, database_uri, update_id, storage):
+@pytest.mark.parametrize("storage", ["redis", "memory"])
+def test_a_reader_limit_holds_across_instances_sharing_redis(
+    app, database_uri, update_id, storage, request
+):
     """3 per minute: 2 here, then 2 from another process, then 1 here again. With Redis
     the limit counts all 5 (3 accepted); with per-process memory each instance counts its
     own, which is why production needs RATELIMIT_STORAGE_URI pointing at Redis."""
-    uri = REDIS_URL if storage == "redis" else "memory://"
+    uri = request.getfixturevalue("redis_url") if storage == "redis" else "memory://"
     config = instance_config(database_uri, uri, app.config["SECRET_KEY"])
     here = create_app(config)
     client = here.test_client()
