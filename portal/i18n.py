@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from babel import Locale
+from babel.lists import format_list
 from flask import Flask, abort, current_app, g, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 
 from portal.extensions import babel
 
@@ -11,6 +15,25 @@ from portal.extensions import babel
 def languages() -> dict[str, str]:
     """Code → own-language name of every language the site is published in."""
     return current_app.config["LANGUAGES"]
+
+
+def language_name(code: str) -> str:
+    """A language's name in the page's language, for use in a sentence: 'Engels' on a Dutch page."""
+    return Locale.parse(code).get_display_name(get_locale()) or code
+
+
+# Names in the author field are separated by commas; " and " is read as one too (older entries).
+PEOPLE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
+
+
+def people(value: str) -> list[str]:
+    """The names in a free-text author field: 'A, B and C' → ['A', 'B', 'C']."""
+    return [name for name in PEOPLE_SEPARATOR.split(value or "") if name]
+
+
+def people_list(value: str) -> str:
+    """The names joined the page's way: 'A, B and C' / 'A, B en C'."""
+    return format_list(people(value), locale=get_locale())
 
 
 def default_language() -> str:
@@ -96,7 +119,13 @@ def init_app(app: Flask) -> None:
     app.url_value_preprocessor(pull_lang)
     app.url_defaults(add_lang)
     app.jinja_env.filters.update(
-        long_date=long_date, month_name=month_name, month_short=month_short
+        long_date=long_date, month_name=month_name, month_short=month_short, people_list=people_list
     )
     app.jinja_env.tests["foreign"] = is_foreign
-    app.jinja_env.globals.update(languages=languages, switch_url=switch_url, absolute=absolute)
+    app.jinja_env.globals.update(
+        languages=languages,
+        language_name=language_name,
+        people=people,
+        switch_url=switch_url,
+        absolute=absolute,
+    )

@@ -497,3 +497,11 @@ def test_the_migration_creates_the_editor_tables(tmp_path):
         tables = {row[0] for row in sqlite3.connect(path).execute("select name from sqlite_master")}
         assert "revisions" not in tables and "login_failures" not in tables
         db.engine.dispose()
+
+
+def test_dutch_editor_names_languages_in_dutch(app, editor, make_update):
+    update_id = make_update(en={"title": "Only in one language", "slug": "one-language"})
+    page = editor.get(f"/nl/editor/updates/{update_id}/").get_data(as_text=True)
+    assert "Bekijken in het Engels" in page and "Tekst (Markdown)" in page
+    main = page.split("<main", 1)[1].split("</main>")[0]
+    assert "English" not in main and "Engels" in main

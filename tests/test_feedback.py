@@ -366,7 +366,7 @@ def test_cross_site_posts_are_refused(app, client, update_id, headers, lang):
     assert "Set-Cookie" not in response.headers
     expected = {
         "en": "only be sent from the pages of this site",
-        "nl": "vanaf de pagina’s van deze site",
+        "nl": "vanaf de pagina's van deze site",
     }
     assert expected[lang] in text_of(response)
     assert stored(app) == []

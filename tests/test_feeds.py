@@ -282,3 +282,9 @@ def test_feeds_answer_conditional_requests(client, make_update):
     changed = client.get("/en/feed.xml", headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert "Two" in [e.title for e in feedparser.parse(changed.get_data()).entries]
+
+
+def test_entry_has_one_author_element_per_name(client, make_update):
+    make_update(en={"title": "Joint", "slug": "joint"}, author="Ada Writer and Bo Editor")
+    [entry] = feedparser.parse(client.get("/en/feed.xml").get_data()).entries
+    assert [author.name for author in entry.authors] == ["Ada Writer", "Bo Editor"]

@@ -317,6 +317,16 @@ def test_json_ld_author_named_like_the_maker_is_the_maker(client, make_maker, ma
     }
 
 
+def test_json_ld_names_each_author(client, make_update):
+    make_update(en={"title": "Two authors", "slug": "two"}, author="Ada Writer, Bo Editor")
+    html = client.get("/en/updates/two/").get_data(as_text=True)
+    [article] = extruct.extract(html, base_url=SITE, syntaxes=["json-ld"])["json-ld"]
+    assert article["author"] == [
+        {"@type": "Person", "name": "Ada Writer"},
+        {"@type": "Person", "name": "Bo Editor"},
+    ]
+
+
 def test_untranslated_update_has_no_locale_alternate(client, make_update):
     make_update(en={"title": "Only English", "slug": "only-en"})
     html = client.get("/en/updates/only-en/").get_data(as_text=True)

@@ -278,19 +278,19 @@ REFERENCE = {
         "Gepubliceerd",
         ">Updates<",
         ">Artikelen<",
-        "Bekijk origineel artikel",
+        "Origineel artikel bekijken",
         "Waarom dit telt",
         "Snelle redactionele duiding",
         "7 min",
         "Impact",
         "Handig om te checken voordat je een abonnement kiest of wijzigt.",
         "Voor wie",
-        "Developers",
+        "Ontwikkelaars",
         "Niveau",
         "Expert",
-        "Bekijk dit als OpenAI-update, niet alleen als losse headline.",
-        "Controleer plandetails voordat je abonnementen wijzigt of een team adviseert.",
-        "Waarschijnlijk de moeite waard om opnieuw te bekijken zodra mensen het in praktijk",
+        "Volg dit als OpenAI-update, niet als los nieuwtje.",
+        "Lees de voorwaarden van je abonnement na voordat je iets wijzigt of een team adviseert.",
+        "Waarschijnlijk de moeite waard om opnieuw te bekijken zodra mensen er in de praktijk",
         ">model<",
         ">apps<",
         ">video<",
@@ -513,3 +513,93 @@ def test_dutch_pages_have_no_english_interface_strings(seeded, client):
             "Back to ",
         ):
             assert english not in html, (path, english)
+
+
+def dutch_parts(html: str) -> str:
+    """What a Dutch page says in Dutch: text and titles outside parts marked as another language."""
+    import lxml.html
+
+    out = []
+
+    def walk(element, lang):
+        lang = element.get("lang", lang)
+        if element.tag in ("script", "style"):
+            return
+        if lang == "nl":
+            out.extend((element.text or "", element.get("title", "")))
+        for child in element:
+            if isinstance(child.tag, str):  # not a comment
+                walk(child, lang)
+            if lang == "nl":
+                out.append(child.tail or "")
+
+    walk(lxml.html.fromstring(html), "nl")
+    return " ".join(out)
+
+
+def dutch_demo_pages(app) -> list[str]:
+    """Every Dutch page of the seeded demo: listings (every page), makers, tags, updates, 404."""
+    from sqlalchemy import func, select
+
+    from portal.extensions import db
+    from portal.models import Maker, Tag, UpdateTranslation
+
+    with app.app_context():
+        makers = db.session.scalars(select(Maker.slug)).all()
+        tags = db.session.scalars(select(Tag.slug)).all()
+        # One slug per update: the Dutch one, else the other (the 'not translated yet' page).
+        slugs = db.session.scalars(
+            select(func.max(UpdateTranslation.slug)).group_by(UpdateTranslation.update_id)
+        ).all()
+    listings = ["", "makers/", "nope/"] + [f"updates/?page={n}" for n in (1, 2, 3)]
+    return (
+        listings
+        + [f"makers/{slug}/" for slug in makers]
+        + [f"tags/{slug}/" for slug in tags]
+        + [f"updates/{slug}/" for slug in slugs]
+    )
+
+
+def test_dutch_pages_have_no_english_language_names_numbers_or_and(seeded, client):
+    english = {
+        "language name": re.compile(r"\b(English|Dutch)\b"),
+        "thousands separator": re.compile(r"\b\d{1,3}(,\d{3})+\b"),
+    }
+    authors = []
+    client.get("/en/makers/openai/")  # templates are compiled during an English request first
+    for path in dutch_demo_pages(seeded):
+        html = text_of(client.get(f"/nl/{path}"))
+        said = dutch_parts(html)
+        for what, pattern in english.items():
+            found = pattern.search(said)
+            assert not found, (path, what, said[max(0, found.start() - 60) : found.end() + 60])
+        authors += re.findall(r'<section class="author".*?<p>(.*?)</p>', html, re.S)
+    assert "Sundar Pichai, Demis Hassabis en Koray Kavukcuoglu" in authors
+    assert not [line for line in authors if " and " in line]
+    said = dutch_parts(text_of(client.get("/nl/updates/")))
+    assert "Alleen beschikbaar in het Engels" in said
+    assert "Tussen 3 en 2.000 tekens" in dutch_parts(text_of(client.get("/nl/makers/openai/")))
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Ada Lovelace, Alan Turing, and Grace Hopper"),
+        ("nl", "Ada Lovelace, Alan Turing en Grace Hopper"),
+    ],
+)
+def test_author_names_are_joined_in_the_page_language(app, client, make_update, lang, line):
+    # Older entries separate the last name with "and"; both forms are read as a list.
+    make_update(
+        en={"title": "Joint", "slug": "joint"},
+        nl={"title": "Samen", "slug": "samen"},
+        author="Ada Lovelace, Alan Turing and Grace Hopper",
+    )
+    slug = {"en": "joint", "nl": "samen"}[lang]
+    assert f"<p>{line}</p>" in text_of(client.get(f"/{lang}/updates/{slug}/"))
+
+
+def test_untranslated_page_names_languages_in_the_page_language(app, client, make_update):
+    make_update(en={"title": "Only here", "slug": "only-here"})
+    said = dutch_parts(text_of(client.get("/nl/updates/only-here/")))
+    assert "nog niet in het Nederlands geschreven" in said and "(Engels)" in said

@@ -12,7 +12,7 @@ from portal import vocab
 from portal.editor import queries
 from portal.editor.forms import IMPORTANCE, UpdateFormBase
 from portal.extensions import db
-from portal.i18n import languages
+from portal.i18n import language_name
 from portal.models import Maker
 
 # Snapshot keys whose form field has another name.
@@ -58,7 +58,7 @@ def _label(form: UpdateFormBase, name: str) -> str:
     if "." not in name:
         return str(form[FORM_FIELD.get(name, name)].label.text)
     lang, field = name.split(".")
-    language = languages().get(lang, lang)
+    language = language_name(lang)
     if field in ("added", "removed"):
         label = _("Text")
     else:

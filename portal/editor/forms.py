@@ -26,7 +26,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
 
 from portal import vocab
-from portal.i18n import languages
+from portal.i18n import language_name, languages
 from portal.importing.fetch import Allowance, is_url
 from portal.models.content import utcnow
 
@@ -173,7 +173,7 @@ class UpdateFormBase(FlaskForm):
 
 def update_form(**kwargs) -> UpdateFormBase:
     """The update form with a TranslationForm for every site language."""
-    fields = {lang: FormField(TranslationForm, label=name) for lang, name in languages().items()}
+    fields = {lang: FormField(TranslationForm, label=language_name(lang)) for lang in languages()}
     form_class = type("UpdateForm", (UpdateFormBase,), fields)
     return form_class(**kwargs)
 
@@ -247,10 +247,10 @@ def _with_languages(base: type, name: str, label, required: bool, max_length: in
     kind = StringField if max_length <= 200 else TextAreaField
     fields = {
         f"{name}_{lang}": kind(
-            _l("%(field)s (%(language)s)", field=label, language=language),
+            _l("%(field)s (%(language)s)", field=label, language=language_name(lang)),
             validators=[*validators, Length(max=max_length)],
         )
-        for lang, language in languages().items()
+        for lang in languages()
     }
     return type(base.__name__, (base,), fields)
 

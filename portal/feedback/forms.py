@@ -40,6 +40,7 @@ class MessageForm:
     sent: bool = False
     errors: list[str] = field(default_factory=list)
     kind = "message"
+    min_length, max_length = MIN_LENGTH, MAX_LENGTH
 
     @classmethod
     def from_post(cls, form: MultiDict, source: Source) -> MessageForm:

@@ -10,7 +10,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from portal.i18n import absolute
+from portal.i18n import absolute, people
 from portal.models import Update, UpdateTranslation
 from portal.seo import bp
 
@@ -42,8 +42,9 @@ def news_article_ld(item: Update, text: UpdateTranslation) -> Markup:
     maker = {"@type": "Organization", "name": item.maker.name}
     if item.maker.website:
         maker["url"] = item.maker.website
-    # The author field is free text: the maker's own name means the maker wrote it.
-    person = {"@type": "Person", "name": item.author}
+    # The author field lists names; none, or the maker's own name, means the maker wrote it.
+    names = [] if item.author == item.maker.name else people(item.author)
+    authors = [{"@type": "Person", "name": name} for name in names] or [maker]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -51,7 +52,7 @@ def news_article_ld(item: Update, text: UpdateTranslation) -> Markup:
         "description": text.lede,
         "datePublished": published,
         "dateModified": modified,
-        "author": maker if item.author in ("", item.maker.name) else person,
+        "author": authors[0] if len(authors) == 1 else authors,
         "publisher": {
             "@type": "Organization",
             "name": _("AI Makers Tracker"),

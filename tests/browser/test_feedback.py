@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 EU_SLUG = "the-eu-code-of-practice-and-future-of-ai-in-europe"
 THANKS = {"en": "Thank you! Every message is read", "nl": "Bedankt! We lezen elk bericht"}
 SEND = {"en": "Send feedback", "nl": "Feedback versturen"}
-LABEL = {"en": "What should we cover next?", "nl": "Waarover moeten we hierna schrijven?"}
+LABEL = {"en": "What should we cover next?", "nl": "Wat moeten we hierna volgen?"}
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
