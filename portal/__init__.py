@@ -29,23 +29,19 @@ def create_app(config: dict | None = None) -> Flask:
     from portal import (
         backup,
         cli,
-        compression,
         editor,
         errors,
         feedback,
-        health,
         htmx,
         i18n,
         importing,
-        pagecache,
         search,
-        security,
-        static_files,
         vocab,
     )
     from portal.database import init_db
     from portal.extensions import limiter
     from portal.feeds import bp as feeds_bp
+    from portal.http import compression, health, pagecache, security, static_files
     from portal.public import bp as public_bp
     from portal.rendering import render_markdown
     from portal.seo import bp as seo_bp

@@ -14,9 +14,9 @@ from sqlalchemy.orm import undefer
 
 from portal import queries, vocab
 from portal.extensions import db
+from portal.http.pagecache import cacheable
 from portal.i18n import absolute
 from portal.models import Maker, Tag, UpdateTranslation
-from portal.pagecache import cacheable
 
 bp = Blueprint("feeds", __name__)
 

@@ -7,9 +7,9 @@ from flask import abort, current_app, g, redirect, render_template, request, url
 
 from portal import queries
 from portal.htmx import render_page_or_block
+from portal.http.pagecache import cacheable
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
-from portal.pagecache import cacheable
 from portal.public import bp
 
 
