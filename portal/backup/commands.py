@@ -1,16 +1,8 @@
-"""Backups: `export-json FILE` and `import-json FILE` (format: docs/backup-format.md).
-
-Everything an editor or reader made goes into the file — makers, tags, updates with all
-their translations, tag links and revisions, feedback, and the editors' usernames. Not
-in it: password hashes (a restored editor sets a new password with
-`create-editor NAME --reset`), failed logins (a 15-minute throttle), and the search
-index and page-cache version, which the import rebuilds.
-"""
+"""`flask export-json FILE` and `flask import-json FILE`."""
 
 from __future__ import annotations
 
 import click
-from flask import Flask
 from flask.cli import with_appcontext
 
 from portal.backup import export, restore
@@ -56,8 +48,3 @@ def import_json_command(file) -> None:
             "flask --app wsgi create-editor NAME --reset",
             err=True,
         )
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(export_json_command)
-    app.cli.add_command(import_json_command)

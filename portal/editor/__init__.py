@@ -12,11 +12,11 @@ from flask import Blueprint, Flask
 bp = Blueprint("editor", __name__, url_prefix="/<lang>/editor")
 preview_bp = Blueprint("preview", __name__)
 
-from portal.editor import auth, cli, inbox, preview, taxonomy, updates  # noqa: E402,F401
+from portal.editor import auth, commands, inbox, preview, taxonomy, updates  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:
     app.permanent_session_lifetime = timedelta(hours=app.config["EDITOR_IDLE_HOURS"])
     app.register_blueprint(bp)
     app.register_blueprint(preview_bp)
-    app.cli.add_command(cli.create_editor_command)
+    app.cli.add_command(commands.create_editor_command)

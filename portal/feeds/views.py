@@ -1,4 +1,4 @@
-"""Atom feeds: the whole site, each maker, each tag, and any filter combination."""
+"""The Atom feeds: the whole site, each maker, each tag, and any filter combination."""
 
 from __future__ import annotations
 
@@ -6,19 +6,16 @@ from dataclasses import replace
 from datetime import UTC
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, g, render_template, request, url_for
+from flask import Response, abort, g, render_template, request, url_for
 from flask_babel import gettext as _
 from jinja2 import pass_context
-from sqlalchemy import select
-from sqlalchemy.orm import undefer
 
 from portal import queries, vocab
-from portal.extensions import db
+from portal.feeds import bp
+from portal.feeds.queries import load_bodies
 from portal.http.pagecache import cacheable
 from portal.i18n import absolute
-from portal.models import Maker, Tag, UpdateTranslation
-
-bp = Blueprint("feeds", __name__)
+from portal.models import Maker, Tag
 
 FEED_SIZE = 50
 # The year in every entry's tag: URI (RFC 4151); changing it would make every entry new.
@@ -32,7 +29,7 @@ def _feed(
     feed's own address (its path without a query unless given)."""
     filters.page = 1
     items = queries.find_updates(filters, per_page=FEED_SIZE, by_date=True).items
-    _load_bodies([item.id for item in items])
+    load_bodies([item.id for item in items])
     authority = urlsplit(absolute("/")).hostname
     entries = []
     for item in items:
@@ -63,16 +60,6 @@ def _feed(
         entries=entries,
     )
     return Response(body, mimetype="application/atom+xml")
-
-
-def _load_bodies(update_ids: list[int]) -> None:
-    """Load the (deferred) bodies of these updates' texts in one query, not one per entry."""
-    if update_ids:
-        db.session.scalars(
-            select(UpdateTranslation)
-            .where(UpdateTranslation.update_id.in_(update_ids))
-            .options(undefer(UpdateTranslation.body))
-        ).all()
 
 
 def _stamp(moment) -> str:

@@ -1,14 +1,9 @@
-"""Importing makers' announcements: `import-feed SOURCE --maker SLUG` and `import-feeds`.
-
-Each new item of a maker's RSS or Atom feed becomes a draft update for the editors to
-finish and publish (see `feed_import.py`); fetching is bounded in time and size, and
-reaches public addresses only unless FEED_FETCH_ALLOW says otherwise (`fetch.py`).
-"""
+"""`flask import-feed SOURCE --maker SLUG` and `flask import-feeds`."""
 
 from __future__ import annotations
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -88,9 +83,3 @@ def import_feeds_command(lang: str, timeout: float) -> None:
         raise click.ClickException(
             f"{len(failed)} of {len(makers)} feeds failed: {', '.join(failed)}."
         )
-
-
-def init_app(app: Flask) -> None:
-    app.config.setdefault("FEED_MAX_BYTES", DEFAULT_MAX_BYTES)
-    app.cli.add_command(import_feed_command)
-    app.cli.add_command(import_feeds_command)
