@@ -92,12 +92,12 @@ def test_a_preview_link_stops_working_when_the_draft_changes_status(app, editor,
 def test_a_preview_link_dies_when_the_draft_is_published_and_drafted_again(
     app, draft_id, monkeypatch
 ):
-    from portal.editor import preview
+    from portal.editor import preview_links
 
     stamp = int(time.time()) - 60  # made a minute ago
     with app.test_request_context("/en/"), monkeypatch.context() as patched:
         patched.setattr(TimestampSigner, "get_timestamp", lambda self: stamp)
-        link = f"/en/preview/{preview.token(db.session.get(Update, draft_id))}/"
+        link = f"/en/preview/{preview_links.token(db.session.get(Update, draft_id))}/"
     assert app.test_client().get(link).status_code == 200
     for status in ("published", "draft"):
         with app.app_context():
@@ -107,13 +107,13 @@ def test_a_preview_link_dies_when_the_draft_is_published_and_drafted_again(
 
 
 def test_a_preview_link_expires_after_seven_days(app, draft_id, monkeypatch):
-    from portal.editor import preview
+    from portal.editor import preview_links
 
     def link_made(days_ago: int) -> str:
         stamp = int(time.time()) - days_ago * 24 * 3600
         with app.test_request_context("/en/"), monkeypatch.context() as patched:
             patched.setattr(TimestampSigner, "get_timestamp", lambda self: stamp)
-            return f"/en/preview/{preview.token(db.session.get(Update, draft_id))}/"
+            return f"/en/preview/{preview_links.token(db.session.get(Update, draft_id))}/"
 
     assert app.test_client().get(link_made(8)).status_code == 404
     assert app.test_client().get(link_made(6)).status_code == 200

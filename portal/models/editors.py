@@ -20,7 +20,7 @@ class Editor(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(default=None)
     # Carried by the session cookie; logout and a password reset raise it, ending every
-    # session issued before (portal/editor/auth.py).
+    # session issued before (portal/editor/views/auth.py).
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 

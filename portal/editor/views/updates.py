@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.editor import bp, preview, queries, writing
+from portal.editor import bp, preview_links, queries, writing
 from portal.editor.conflicts import Conflict
 from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
 from portal.extensions import db
@@ -164,4 +164,6 @@ def preview_link(update_id: int):
     if update.status != "draft":
         flash(_("Only a draft has a preview link; this update is public."))
         return redirect(url_for("editor.edit_update", update_id=update.id), 303)
-    return render_template("editor/preview_link.html", update=update, link=preview.link(update))
+    return render_template(
+        "editor/preview_link.html", update=update, link=preview_links.link(update)
+    )
