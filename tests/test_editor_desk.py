@@ -11,7 +11,7 @@ from itsdangerous import TimestampSigner
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.models import Feedback, Maker, Tag, Update
+from portal.models import Feedback, Maker, Revision, Tag, Update
 
 
 @pytest.fixture
@@ -122,6 +122,38 @@ def test_a_preview_link_expires_after_seven_days(app, draft_id, monkeypatch):
 def test_a_forged_preview_link_is_refused(client, draft_id):
     assert client.get("/en/preview/not-a-token/").status_code == 404
     assert client.get("/nl/preview/eyJpZCI6MX0.forged.sig/").status_code == 404
+
+
+# --- records that are not there -----------------------------------------------------------------
+
+
+def test_an_unknown_record_is_the_translated_404(app, editor, make_update):
+    """Every page of a record that does not exist (or, for a revision, belongs to another
+    update) is the 404 page in the editor's language."""
+    first, second = make_update(en={"title": "First"}), make_update(en={"title": "Second"})
+    with app.app_context():
+        elsewhere = Revision(update_id=second, snapshot="{}")
+        db.session.add(elsewhere)
+        db.session.commit()
+        elsewhere_id = elsewhere.id
+    missing = [
+        ("get", "updates/999/"),
+        ("get", "updates/999/history"),
+        ("get", "updates/999/delete"),
+        ("post", "updates/999/undelete"),
+        ("post", "updates/999/preview-link"),
+        ("post", f"updates/999/history/{elsewhere_id}/restore"),
+        ("post", f"updates/{first}/history/{elsewhere_id}/restore"),
+        ("get", "makers/999/"),
+        ("get", "tags/999/"),
+        ("post", "feedback/999/handled"),
+    ]
+    for method, path in missing:
+        send = editor.get if method == "get" else editor.post
+        data = {"csrf_token": editor.csrf} if method == "post" else None
+        response = send(f"/nl/editor/{path}", data=data)
+        assert response.status_code == 404, path
+        assert "<h1>Pagina niet gevonden</h1>" in response.get_data(as_text=True), path
 
 
 # --- dashboard ---------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ from dataclasses import replace
 from datetime import UTC
 from urllib.parse import urlsplit
 
-from flask import Response, abort, g, render_template, request, url_for
+from flask import Response, g, render_template, request, url_for
 from flask_babel import gettext as _
 from jinja2 import pass_context
 
 from portal import queries, vocab
+from portal.extensions import db
 from portal.feeds import bp
 from portal.feeds.queries import load_bodies
 from portal.http.pagecache import cacheable
@@ -109,7 +110,7 @@ def filtered():
 @cacheable
 def maker(slug: str):
     """One maker's updates."""
-    found = queries.public_by_slug(Maker, slug) or abort(404)
+    found = db.one_or_404(queries.public_with_slug(Maker, slug))
     filters = queries.Filters(makers=[found.slug], lang=g.lang)
     title = _("%(maker)s updates", maker=found.name)
     return _feed(title, url_for("public.maker", slug=slug), filters)
@@ -119,7 +120,7 @@ def maker(slug: str):
 @cacheable
 def tag(slug: str):
     """The updates with one tag."""
-    found = queries.public_by_slug(Tag, slug) or abort(404)
+    found = db.one_or_404(queries.public_with_slug(Tag, slug))
     filters = queries.Filters(tags=[found.slug], lang=g.lang)
     title = _("Updates tagged “%(tag)s”", tag=found.label())
     return _feed(title, url_for("public.tag", slug=slug), filters)
