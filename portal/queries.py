@@ -1,6 +1,9 @@
-"""Reading published updates: filters from the query string, listings, related items.
+"""Reading published content: filters from the query string, listings, related items.
 
-The listing, maker and tag pages and the feeds all go through `find_updates`: one
+The site's one read layer of what a reader may see (`published()`, `is_public()`): the
+reader's pages (portal/public/), the feeds, the sitemap, the feedback form's check of its
+page and the editors' maker order all read through it, so they agree. The listing, maker
+and tag pages and the feeds all go through `find_updates`: one
 `Filters` holds what a reader chose (facets, dates, importance, sort, page, and a
 full-text query searched by portal.search in the filters' language).
 """
