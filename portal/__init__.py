@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """Build the app: configuration, extensions, blueprints, error pages, commands."""
+    """Build the app: configuration, then each feature (its extensions, blueprint, commands),
+    then the WSGI layers."""
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
@@ -28,53 +29,47 @@ def create_app(config: dict | None = None) -> Flask:
 
     from portal import (
         backup,
-        cli,
-        compression,
+        database,
+        demo,
         editor,
         errors,
         feedback,
-        health,
+        feeds,
         htmx,
         i18n,
         importing,
-        pagecache,
+        public,
+        rendering,
         search,
-        security,
-        static_files,
-        vocab,
+        seo,
     )
-    from portal.database import init_db
-    from portal.extensions import limiter
-    from portal.feeds import bp as feeds_bp
-    from portal.public import bp as public_bp
-    from portal.rendering import render_markdown
-    from portal.seo import bp as seo_bp
+    from portal.http import compression, health, pagecache, security, static_files
 
-    init_db(app)
-    i18n.init_app(app)
-    htmx.init_app(app)
-    search.init_app(app)
-    limiter.init_app(app)
-    app.register_blueprint(public_bp)
-    app.register_blueprint(feeds_bp)
-    app.register_blueprint(seo_bp)
-    feedback.init_app(app)
-    editor.init_app(app)
-    errors.init_app(app)
-    health.init_app(app)
-    static_files.init_app(app)
-    cli.init_app(app)
-    importing.init_app(app)
-    backup.init_app(app)
+    features = [
+        database,
+        i18n,
+        htmx,
+        rendering,
+        search,
+        public,
+        feeds,
+        seo,
+        feedback,
+        editor,
+        errors,
+        health,
+        static_files,
+        demo,
+        importing,
+        backup,
+    ]
+    for feature in features:
+        feature.init_app(app)
     # WSGI layers, innermost first: the page cache (keeps pages with their compressed
     # variants), compression of everything else, security headers on every response.
     pagecache.init_app(app)
-    app.wsgi_app = compression.Compressor(app.wsgi_app)
+    compression.init_app(app)
     security.init_app(app)
-    app.jinja_env.filters["markdown"] = render_markdown
-    app.jinja_env.globals["vocab"] = vocab
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
     if proxies := app.config["TRUSTED_PROXIES"]:
         # Behind that many proxies the client address comes from X-Forwarded-For;
         # with none, the socket's address is the client and the header buys nothing.

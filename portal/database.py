@@ -49,7 +49,7 @@ def _refuse_data(error: DataError):
     return render_error(BadRequest())
 
 
-def init_db(app: Flask) -> None:
+def init_app(app: Flask) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     uri = engine_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config["SQLALCHEMY_DATABASE_URI"] = uri

@@ -1,6 +1,9 @@
-"""Reading published updates: filters from the query string, listings, related items.
+"""Reading published content: filters from the query string, listings, related items.
 
-The listing, maker and tag pages and the feeds all go through `find_updates`: one
+The site's one read layer of what a reader may see (`published()`, `is_public()`): the
+reader's pages (portal/public/), the feeds, the sitemap, the feedback form's check of its
+page and the editors' maker order all read through it, so they agree. The listing, maker
+and tag pages and the feeds all go through `find_updates`: one
 `Filters` holds what a reader chose (facets, dates, importance, sort, page, and a
 full-text query searched by portal.search in the filters' language).
 """
@@ -168,9 +171,9 @@ def is_public(model: type[Maker] | type[Tag]):
     return Tag.id.in_(tagged.join(update_tags, update_tags.c.update_id == Update.id))
 
 
-def public_by_slug(model: type[Maker] | type[Tag], slug: str) -> Maker | Tag | None:
-    """The public maker or tag with this slug, or None."""
-    return db.session.scalar(select(model).where(model.slug == slug, is_public(model)))
+def public_with_slug(model: type[Maker] | type[Tag], slug: str) -> Select:
+    """The public maker or tag with this slug (for `db.one_or_404`)."""
+    return select(model).where(model.slug == slug, is_public(model))
 
 
 def _public_slugs(model: type[Maker] | type[Tag], values: list[str]) -> set[str]:
@@ -334,14 +337,15 @@ def update_by_slug(lang: str, slug: str) -> tuple[Update, UpdateTranslation] | N
     return (found[0], found[1]) if found else None
 
 
-def update_by_any_slug(slug: str) -> Update | None:
-    """A published update with this slug in any language (for untranslated pages)."""
-    return db.session.scalars(
+def update_with_any_slug(slug: str) -> Select:
+    """A published update with this slug in any language (for untranslated pages; for
+    `db.first_or_404`)."""
+    return (
         published()
         .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
         .where(UpdateTranslation.slug == slug)
         .limit(1)
-    ).first()
+    )
 
 
 def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, list]]:

@@ -1,11 +1,15 @@
-"""Markdown bodies rendered to sanitised HTML."""
+"""Markdown bodies rendered to sanitised HTML, and what every template gets: the `markdown`
+filter, the vocabularies (`vocab`), blocks without stray whitespace."""
 
 import html
 from functools import lru_cache
 
 import markdown
 import nh3
+from flask import Flask
 from markupsafe import Markup
+
+from portal import vocab
 
 ALLOWED_TAGS = {
     "a",
@@ -53,3 +57,10 @@ def plain_text(text: str) -> str:
     """What a reader sees of a Markdown body, as plain text: the rendered and sanitised
     page without its tags (so no Markdown syntax, link URLs or stripped HTML comments)."""
     return html.unescape(nh3.clean(render_markdown(text), tags=set()))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.globals["vocab"] = vocab
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

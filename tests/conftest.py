@@ -18,8 +18,8 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
 from portal import create_app
-from portal.cli import seed_demo
 from portal.database import engine_url
+from portal.demo.seed import seed_demo
 from portal.extensions import db
 from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, UpdateTranslation
 

@@ -8,7 +8,7 @@ from flask_migrate import upgrade
 from sqlalchemy import func, select
 
 from portal import create_app
-from portal.cli import seed_demo
+from portal.demo.seed import seed_demo
 from portal.extensions import db
 from portal.models import Maker, MakerTranslation, TagTranslation, Update, UpdateTranslation
 

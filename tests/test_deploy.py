@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.pool import Pool
 
 from portal import create_app
-from portal.cli import seed_demo
+from portal.demo.seed import seed_demo
 from portal.extensions import db
 from portal.htmx import is_fragment_request
 from portal.models import UpdateTranslation

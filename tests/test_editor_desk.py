@@ -11,7 +11,7 @@ from itsdangerous import TimestampSigner
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.models import Feedback, Maker, Tag, Update
+from portal.models import Feedback, Maker, Revision, Tag, Update
 
 
 @pytest.fixture
@@ -92,12 +92,12 @@ def test_a_preview_link_stops_working_when_the_draft_changes_status(app, editor,
 def test_a_preview_link_dies_when_the_draft_is_published_and_drafted_again(
     app, draft_id, monkeypatch
 ):
-    from portal.editor import preview
+    from portal.editor import preview_links
 
     stamp = int(time.time()) - 60  # made a minute ago
     with app.test_request_context("/en/"), monkeypatch.context() as patched:
         patched.setattr(TimestampSigner, "get_timestamp", lambda self: stamp)
-        link = f"/en/preview/{preview.token(db.session.get(Update, draft_id))}/"
+        link = f"/en/preview/{preview_links.token(db.session.get(Update, draft_id))}/"
     assert app.test_client().get(link).status_code == 200
     for status in ("published", "draft"):
         with app.app_context():
@@ -107,13 +107,13 @@ def test_a_preview_link_dies_when_the_draft_is_published_and_drafted_again(
 
 
 def test_a_preview_link_expires_after_seven_days(app, draft_id, monkeypatch):
-    from portal.editor import preview
+    from portal.editor import preview_links
 
     def link_made(days_ago: int) -> str:
         stamp = int(time.time()) - days_ago * 24 * 3600
         with app.test_request_context("/en/"), monkeypatch.context() as patched:
             patched.setattr(TimestampSigner, "get_timestamp", lambda self: stamp)
-            return f"/en/preview/{preview.token(db.session.get(Update, draft_id))}/"
+            return f"/en/preview/{preview_links.token(db.session.get(Update, draft_id))}/"
 
     assert app.test_client().get(link_made(8)).status_code == 404
     assert app.test_client().get(link_made(6)).status_code == 200
@@ -122,6 +122,38 @@ def test_a_preview_link_expires_after_seven_days(app, draft_id, monkeypatch):
 def test_a_forged_preview_link_is_refused(client, draft_id):
     assert client.get("/en/preview/not-a-token/").status_code == 404
     assert client.get("/nl/preview/eyJpZCI6MX0.forged.sig/").status_code == 404
+
+
+# --- records that are not there -----------------------------------------------------------------
+
+
+def test_an_unknown_record_is_the_translated_404(app, editor, make_update):
+    """Every page of a record that does not exist (or, for a revision, belongs to another
+    update) is the 404 page in the editor's language."""
+    first, second = make_update(en={"title": "First"}), make_update(en={"title": "Second"})
+    with app.app_context():
+        elsewhere = Revision(update_id=second, snapshot="{}")
+        db.session.add(elsewhere)
+        db.session.commit()
+        elsewhere_id = elsewhere.id
+    missing = [
+        ("get", "updates/999/"),
+        ("get", "updates/999/history"),
+        ("get", "updates/999/delete"),
+        ("post", "updates/999/undelete"),
+        ("post", "updates/999/preview-link"),
+        ("post", f"updates/999/history/{elsewhere_id}/restore"),
+        ("post", f"updates/{first}/history/{elsewhere_id}/restore"),
+        ("get", "makers/999/"),
+        ("get", "tags/999/"),
+        ("post", "feedback/999/handled"),
+    ]
+    for method, path in missing:
+        send = editor.get if method == "get" else editor.post
+        data = {"csrf_token": editor.csrf} if method == "post" else None
+        response = send(f"/nl/editor/{path}", data=data)
+        assert response.status_code == 404, path
+        assert "<h1>Pagina niet gevonden</h1>" in response.get_data(as_text=True), path
 
 
 # --- dashboard ---------------------------------------------------------------------------------

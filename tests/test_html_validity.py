@@ -98,7 +98,7 @@ def test_every_page_type_is_valid_html(seeded, client, tmp_path, require):
 def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
     require("java")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
-    from portal.editor import preview
+    from portal.editor import preview_links
     from portal.extensions import db
     from portal.models import Feedback, Update
 
@@ -116,7 +116,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
     editor.post("/en/editor/updates/1/delete", data={"csrf_token": editor.csrf})
     editor.post("/en/editor/updates/1/undelete", data={"csrf_token": editor.csrf})
     with seeded.test_request_context("/en/"):
-        draft_token = preview.token(db.session.get(Update, 1))  # a draft since the undelete
+        draft_token = preview_links.token(db.session.get(Update, 1))  # a draft since the undelete
     files = []
     for lang in ("en", "nl"):
         pages = {

@@ -22,9 +22,9 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
 from portal import create_app
-from portal.compression import MIN_SIZE
 from portal.config import ConfigurationError, load
 from portal.extensions import db
+from portal.http.compression import MIN_SIZE
 from portal.models import Feedback, Maker, UpdateTranslation
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
 from portal import create_app, search
-from portal.cli import seed_demo
+from portal.demo.seed import seed_demo
 from portal.extensions import db
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"

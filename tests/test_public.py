@@ -46,6 +46,24 @@ def test_404_page_is_styled_and_in_the_readers_language(client, lang, heading):
     assert re.search(r"css/site\.[0-9a-f]{12}\.css", html)  # the stylesheet, by its hashed name
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "updates/no-such-update/",
+        "makers/nobody/",
+        "tags/nothing/",
+        "makers/nobody/feed.xml",
+        "tags/nothing/feed.xml",
+        "makers/drafter/",  # a maker with only a draft is not public yet
+    ],
+)
+def test_unknown_update_maker_or_tag_is_the_translated_404(client, make_update, path):
+    make_update(en={"title": "Unseen"}, maker="drafter", status="draft")
+    response = client.get(f"/nl/{path}")
+    assert response.status_code == 404
+    assert "<h1>Pagina niet gevonden</h1>" in text_of(response)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_500_page_is_translated(app, client, lang):
     @app.route("/<lang>/boom/")

@@ -5,7 +5,7 @@ Revises: 5b1e7c9d2a40
 Create Date: 2026-11-27 22:30:00.000000
 
 `site_state` holds one row whose `content_version` goes up with every content change
-(see portal/pagecache.py). The composite indexes serve every published-and-not-scheduled
+(see portal/http/pagecache.py). The composite indexes serve every published-and-not-scheduled
 listing in date order, overall and per maker.
 """
 from alembic import op

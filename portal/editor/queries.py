@@ -147,6 +147,11 @@ def revisions(update_id: int) -> list[Revision]:
     )
 
 
+def revision(update_id: int, revision_id: int) -> Select:
+    """One revision of this update, never another update's (for `db.one_or_404`)."""
+    return select(Revision).where(Revision.id == revision_id, Revision.update_id == update_id)
+
+
 def latest_revision(update_id: int) -> Revision | None:
     """The update's newest revision: its id is the version an edit form was loaded at."""
     return db.session.scalars(

@@ -1,13 +1,10 @@
-"""`flask --app wsgi feedback-export FILE`: every feedback row as CSV for a spreadsheet."""
+"""Every feedback row as CSV for a spreadsheet (`feedback-export`, the editors' inbox)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
-import click
-from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -67,16 +64,3 @@ def to_csv(table: list[list[str]]) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(table)
     return buffer.getvalue().encode("utf-8-sig")
-
-
-@click.command("feedback-export")
-@click.argument("target", type=click.Path(dir_okay=False, allow_dash=True))
-@with_appcontext
-def export_command(target: str) -> None:
-    """Write all feedback as CSV to TARGET (a file, or - for standard output)."""
-    table = rows()
-    if target == "-":
-        click.echo(to_csv(table), nl=False)  # bytes: written as they are
-    else:
-        Path(target).write_bytes(to_csv(table))
-        click.echo(f"Wrote {len(table) - 1} feedback rows to {target}.", err=True)

@@ -1,4 +1,5 @@
-"""The content model: makers, updates with per-language translations, tags, people."""
+"""The data model: makers, updates with per-language translations, tags, revisions, editors,
+readers' feedback and the site's state."""
 
 from portal.models.content import (
     Maker,
@@ -9,8 +10,9 @@ from portal.models.content import (
     UpdateTranslation,
     update_tags,
 )
-from portal.models.editorial import LoginFailure, Revision
-from portal.models.people import Editor, Feedback
+from portal.models.editors import Editor, LoginFailure
+from portal.models.feedback import Feedback
+from portal.models.revisions import Revision
 from portal.models.state import SiteState
 
 __all__ = [

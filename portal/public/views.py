@@ -3,13 +3,14 @@
 from collections.abc import Callable
 from dataclasses import replace
 
-from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask import current_app, g, redirect, render_template, request, url_for
 
 from portal import queries
+from portal.extensions import db
 from portal.htmx import render_page_or_block
+from portal.http.pagecache import cacheable
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
-from portal.pagecache import cacheable
 from portal.public import bp
 
 
@@ -109,9 +110,7 @@ def update(slug: str):
 
 def _elsewhere(slug: str):
     """The update exists under this slug in another language: redirect or explain."""
-    item = queries.update_by_any_slug(slug)
-    if item is None:
-        abort(404)
+    item = db.first_or_404(queries.update_with_any_slug(slug))
     if own := item.translation():
         return redirect(url_for("public.update", slug=own.slug), 301)
     g.alternates = {
@@ -135,7 +134,7 @@ def makers():
 def maker(slug: str):
     """List one maker's updates, with the same filters as all updates (a 404 until one
     is published)."""
-    found = queries.public_by_slug(Maker, slug) or abort(404)
+    found = db.one_or_404(queries.public_with_slug(Maker, slug))
     return _listing("public/maker.html", maker=found)
 
 
@@ -143,5 +142,5 @@ def maker(slug: str):
 @cacheable
 def tag(slug: str):
     """List the updates with one tag (a 404 until one is published)."""
-    found = queries.public_by_slug(Tag, slug) or abort(404)
+    found = db.one_or_404(queries.public_with_slug(Tag, slug))
     return _listing("public/tag.html", tag=found)

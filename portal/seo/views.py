@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Response, abort, current_app, render_template, url_for
 from markupsafe import escape
 
+from portal.http.pagecache import cacheable
 from portal.i18n import absolute, languages
-from portal.pagecache import cacheable
 from portal.seo import bp, sitemap
 
 FAVICON_MAX_AGE = 24 * 3600

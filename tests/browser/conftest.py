@@ -12,7 +12,7 @@ from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
 from portal import create_app
-from portal.cli import seed_demo
+from portal.demo.seed import seed_demo
 from portal.editor.accounts import hash_password
 from portal.extensions import db
 from portal.models import Editor

@@ -1,4 +1,5 @@
-"""Command-line tasks: `flask --app wsgi seed-demo` loads portal/demo/content.toml."""
+"""Loading the demo content (`content.toml`, beside this module): only what the database is
+missing, so seeding twice adds nothing."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import tomllib
 from datetime import datetime, time
 from importlib import resources
 
-import click
-from flask import Flask
 from slugify import slugify
 from sqlalchemy import select
 
@@ -108,11 +107,3 @@ def seed_demo() -> int:
         added += 1
     db.session.commit()
     return added
-
-
-def init_app(app: Flask) -> None:
-    @app.cli.command("seed-demo")
-    def seed_demo_command() -> None:
-        """Fill the database with the demo makers and updates (idempotent)."""
-        added = seed_demo()
-        click.echo(f"Added {added} demo updates.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -55,7 +55,7 @@ def create_maker():
 @bp.route("/makers/<int:maker_id>/", methods=["GET", "POST"])
 def edit_maker(maker_id: int):
     """Rename a maker and change its description in each language."""
-    maker = db.session.get(Maker, maker_id) or abort(404)
+    maker = db.get_or_404(Maker, maker_id)
     form = maker_form(data=taxonomy_changes.maker_data(maker))
     if _saved(form, maker, queries.maker_slug_taken, MAKER_TAKEN, taxonomy_changes.save_maker):
         return redirect(url_for("editor.makers"), 303)
@@ -98,7 +98,7 @@ def create_tag():
 @bp.route("/tags/<int:tag_id>/", methods=["GET", "POST"])
 def edit_tag(tag_id: int):
     """Rename a tag in each language."""
-    tag = db.session.get(Tag, tag_id) or abort(404)
+    tag = db.get_or_404(Tag, tag_id)
     form = tag_form(data=taxonomy_changes.tag_data(tag))
     if _saved(form, tag, queries.tag_slug_taken, TAG_TAKEN, taxonomy_changes.save_tag):
         return redirect(url_for("editor.tags"), 303)

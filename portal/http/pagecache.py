@@ -45,7 +45,9 @@ from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
 from werkzeug.wsgi import get_host
 
-from portal.compression import (
+from portal.extensions import db
+from portal.htmx import is_fragment_request
+from portal.http.compression import (
     MIN_SIZE,
     NEGOTIATED,
     add_vary,
@@ -55,8 +57,6 @@ from portal.compression import (
     encoded_etag,
     negotiate,
 )
-from portal.extensions import db
-from portal.htmx import is_fragment_request
 from portal.models import content
 from portal.models.state import SiteState
 

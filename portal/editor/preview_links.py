@@ -1,15 +1,15 @@
-"""Signed, expiring links that let someone without an account read a draft."""
+"""Signed, expiring links that let someone without an account read a draft (the page:
+views/preview.py)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import abort, current_app, g, render_template, url_for
+from flask import current_app, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from portal.editor import preview_bp
 from portal.extensions import db
-from portal.i18n import absolute, languages
+from portal.i18n import absolute
 from portal.models import Update
 
 SALT = "portal.draft-preview"
@@ -43,20 +43,3 @@ def draft_for(value: str) -> Update | None:
     if changed is not None and changed >= issued.replace(tzinfo=None) + timedelta(seconds=1):
         return None
     return update
-
-
-@preview_bp.get("/<lang>/preview/<token>/")
-def show(token: str):
-    """Show a draft as readers will see it, to whoever holds a valid link."""
-    update = draft_for(token)
-    if update is None:
-        abort(404)
-    g.alternates = {lang: url_for("preview.show", lang=lang, token=token) for lang in languages()}
-    return render_template("editor/preview.html", item=update, text=update.best_translation())
-
-
-@preview_bp.after_request
-def no_store(response):
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import brotli
+from flask import Flask
 from werkzeug.http import parse_accept_header
 
 NEGOTIATED = "portal.encoding_negotiated"  # environ key: the page cache chose the encoding
@@ -158,3 +159,7 @@ class Compressor:
 
 def _no_write(data: bytes) -> None:
     raise RuntimeError("the portal's WSGI layers do not support write()")
+
+
+def init_app(app: Flask) -> None:
+    app.wsgi_app = Compressor(app.wsgi_app)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from flask import Flask, Response, current_app, request
 
-from portal.compression import MIN_SIZE, compress, compressible, negotiate
+from portal.http.compression import MIN_SIZE, compress, compressible, negotiate
 
 HASH_LENGTH = 12
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -32,7 +32,7 @@ def inbox():
 @bp.post("/feedback/<int:feedback_id>/handled")
 def toggle_handled(feedback_id: int):
     """Mark a message handled (or unhandled again)."""
-    item = db.session.get(Feedback, feedback_id) or abort(404)
+    item = db.get_or_404(Feedback, feedback_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     item.handled = not item.handled

@@ -1,10 +1,10 @@
-"""The editors' records: every saved version of an update, and failed logins."""
+"""Every saved version of an update."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -29,15 +29,3 @@ class Revision(db.Model):
     @property
     def changed_fields(self) -> list[str]:
         return [name for name in self.changed.splitlines() if name]
-
-
-class LoginFailure(db.Model):
-    """A failed login, counted per key: a hashed client and username pair, client or
-    username (portal/editor/accounts.py), never a raw address or name."""
-
-    __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(80))
-    at: Mapped[datetime] = mapped_column(default=utcnow)

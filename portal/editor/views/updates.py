@@ -5,17 +5,13 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.editor import bp, preview, queries, writing
+from portal.editor import bp, preview_links, queries, writing
 from portal.editor.conflicts import Conflict
 from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
 from portal.extensions import db
 from portal.i18n import languages
-from portal.models import Revision, Update
+from portal.models import Update
 from portal.rendering import render_markdown
-
-
-def _update_or_404(update_id: int) -> Update:
-    return db.session.get(Update, update_id) or abort(404)
 
 
 def _page_number() -> int:
@@ -75,7 +71,7 @@ def new_update():
 def edit_update(update_id: int):
     """Change an update; every save keeps a revision, and a save from a form loaded before
     someone else's save is refused (409) with both versions shown."""
-    update = _update_or_404(update_id)
+    update = db.get_or_404(Update, update_id)
     form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
     _choices(form)
     conflict = None
@@ -86,7 +82,7 @@ def edit_update(update_id: int):
                 return redirect(url_for("editor.edit_update", update_id=update.id), 303)
         except Conflict as found:
             conflict, form.version.data = found, found.version  # saving again overrides it
-        update = _update_or_404(update_id)
+        update = db.get_or_404(Update, update_id)
     status = 409 if conflict else 422 if request.method == "POST" else 200
     return _form_page(form, update, status, conflict)
 
@@ -104,7 +100,7 @@ def preview_body():
 @bp.route("/updates/<int:update_id>/delete", methods=["GET", "POST"])
 def delete_update(update_id: int):
     """Ask for confirmation, then take the update off the site (undoable: see undelete)."""
-    update = _update_or_404(update_id)
+    update = db.get_or_404(Update, update_id)
     form = ActionForm()
     if form.validate_on_submit():
         writing.set_deleted(update, True, g.editor)
@@ -116,7 +112,7 @@ def delete_update(update_id: int):
 @bp.post("/updates/<int:update_id>/undelete")
 def undelete(update_id: int):
     """Bring a deleted update back as a draft, with its texts and revisions."""
-    update = _update_or_404(update_id)
+    update = db.get_or_404(Update, update_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     if update.status == "deleted":
@@ -128,7 +124,7 @@ def undelete(update_id: int):
 @bp.get("/updates/<int:update_id>/history")
 def history(update_id: int):
     """Every saved version of an update, newest first, each restorable."""
-    update = _update_or_404(update_id)
+    update = db.get_or_404(Update, update_id)
     return render_template(
         "editor/history.html",
         update=update,
@@ -141,10 +137,8 @@ def history(update_id: int):
 @bp.post("/updates/<int:update_id>/history/<int:revision_id>/restore")
 def restore(update_id: int, revision_id: int):
     """Make the update's content as in an earlier revision; its status too when asked."""
-    update = _update_or_404(update_id)
-    revision = db.session.get(Revision, revision_id)
-    if revision is None or revision.update_id != update.id:
-        abort(404)
+    update = db.get_or_404(Update, update_id)
+    revision = db.one_or_404(queries.revision(update.id, revision_id))
     form = RestoreForm()
     if not form.validate_on_submit():
         abort(400)
@@ -158,10 +152,12 @@ def restore(update_id: int, revision_id: int):
 @bp.post("/updates/<int:update_id>/preview-link")
 def preview_link(update_id: int):
     """A signed link, valid seven days, that lets anyone read this draft."""
-    update = _update_or_404(update_id)
+    update = db.get_or_404(Update, update_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     if update.status != "draft":
         flash(_("Only a draft has a preview link; this update is public."))
         return redirect(url_for("editor.edit_update", update_id=update.id), 303)
-    return render_template("editor/preview_link.html", update=update, link=preview.link(update))
+    return render_template(
+        "editor/preview_link.html", update=update, link=preview_links.link(update)
+    )

@@ -1,4 +1,4 @@
-"""Editors who write, and readers' anonymous feedback."""
+"""Readers' anonymous feedback: messages and "was this useful" votes."""
 
 from __future__ import annotations
 
@@ -9,19 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
 from portal.models.content import utcnow
-
-
-class Editor(db.Model):
-    __tablename__ = "editors"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(300))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_login_at: Mapped[datetime | None] = mapped_column(default=None)
-    # Carried by the session cookie; logout and a password reset raise it, ending every
-    # session issued before (portal/editor/auth.py).
-    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class Feedback(db.Model):
