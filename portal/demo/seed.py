@@ -4,6 +4,7 @@ missing, so seeding twice adds nothing."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from datetime import datetime, time
 from importlib import resources
 
@@ -12,14 +13,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import languages
-from portal.models import (
-    Maker,
-    MakerTranslation,
-    Tag,
-    TagTranslation,
-    Update,
-    UpdateTranslation,
-)
+from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, UpdateTranslation
 
 
 def demo_content() -> dict:
@@ -33,32 +27,32 @@ def _in_languages(texts: dict) -> list[tuple[str, object]]:
     return [(lang, texts[lang]) for lang in languages() if texts.get(lang)]
 
 
-def _tags(specs: list[dict]) -> dict[str, Tag]:
-    known = {tag.slug: tag for tag in db.session.scalars(select(Tag))}
+def _missing(model, specs: list[dict], make: Callable[[dict], object]) -> dict:
+    """Every row of `model` by slug, after adding one made by `make` for each missing spec."""
+    known = {row.slug: row for row in db.session.scalars(select(model))}
     for spec in specs:
         if spec["slug"] not in known:
-            tag = Tag(slug=spec["slug"])
-            tag.translations = [
-                TagTranslation(lang=lang, label=label)
-                for lang, label in _in_languages(spec["label"])
-            ]
-            db.session.add(tag)
-            known[tag.slug] = tag
+            known[spec["slug"]] = row = make(spec)
+            db.session.add(row)
     return known
 
 
-def _makers(specs: list[dict]) -> dict[str, Maker]:
-    known = {maker.slug: maker for maker in db.session.scalars(select(Maker))}
-    for spec in specs:
-        if spec["slug"] not in known:
-            maker = Maker(slug=spec["slug"], name=spec["name"], website=spec["website"])
-            maker.translations = [
-                MakerTranslation(lang=lang, description=text)
-                for lang, text in _in_languages(spec["description"])
-            ]
-            db.session.add(maker)
-            known[maker.slug] = maker
-    return known
+def _tag(spec: dict) -> Tag:
+    labels = _in_languages(spec["label"])
+    return Tag(
+        slug=spec["slug"],
+        translations=[TagTranslation(lang=lang, label=label) for lang, label in labels],
+    )
+
+
+def _maker(spec: dict) -> Maker:
+    texts = _in_languages(spec["description"])
+    return Maker(
+        slug=spec["slug"],
+        name=spec["name"],
+        website=spec["website"],
+        translations=[MakerTranslation(lang=lang, description=text) for lang, text in texts],
+    )
 
 
 def _translation(lang: str, text: dict) -> UpdateTranslation:
@@ -77,7 +71,8 @@ def _translation(lang: str, text: dict) -> UpdateTranslation:
 def seed_demo() -> int:
     """Add the demo makers, tags and updates that are missing; return how many updates."""
     content = demo_content()
-    tags, makers = _tags(content["tags"]), _makers(content["makers"])
+    tags = _missing(Tag, content["tags"], _tag)
+    makers = _missing(Maker, content["makers"], _maker)
     known = {
         (u.source_url, u.published_at.date().isoformat(), u.maker.slug)
         for u in db.session.scalars(select(Update))

@@ -15,6 +15,7 @@ from portal.models import Maker, Tag
 
 MAKER_TAKEN = _l("Another maker already uses this address.")
 TAG_TAKEN = _l("Another tag already uses this address.")
+MAKER_FIELDS, TAG_FIELDS = "editor/_maker_fields.html", "editor/_tag_fields.html"
 
 
 def _saved(form, record, taken: Callable[[str], bool], refusal, save: Callable) -> bool:
@@ -27,6 +28,13 @@ def _saved(form, record, taken: Callable[[str], bool], refusal, save: Callable) 
     save(record, form)
     flash(_("Saved."))
     return True
+
+
+def _edit(record, form, checks: tuple, back: str, heading: str, action: str, fields: str):
+    """One maker's or tag's edit: saved and back to the list, or the form again."""
+    if _saved(form, record, *checks):
+        return redirect(url_for(back), 303)
+    return _record_page(form, heading, action, fields)
 
 
 def _record_page(form, heading: str, action: str, fields: str):
@@ -57,10 +65,9 @@ def edit_maker(maker_id: int):
     """Rename a maker and change its description in each language."""
     maker = db.get_or_404(Maker, maker_id)
     form = maker_form(data=taxonomy_changes.maker_data(maker))
-    if _saved(form, maker, queries.maker_slug_taken, MAKER_TAKEN, taxonomy_changes.save_maker):
-        return redirect(url_for("editor.makers"), 303)
+    checks = (queries.maker_slug_taken, MAKER_TAKEN, taxonomy_changes.save_maker)
     action = url_for("editor.edit_maker", maker_id=maker.id)
-    return _record_page(form, maker.name, action, "editor/_maker_fields.html")
+    return _edit(maker, form, checks, "editor.makers", maker.name, action, MAKER_FIELDS)
 
 
 def _tags_page(form=None, merge=None, status: int = 200):
@@ -100,10 +107,9 @@ def edit_tag(tag_id: int):
     """Rename a tag in each language."""
     tag = db.get_or_404(Tag, tag_id)
     form = tag_form(data=taxonomy_changes.tag_data(tag))
-    if _saved(form, tag, queries.tag_slug_taken, TAG_TAKEN, taxonomy_changes.save_tag):
-        return redirect(url_for("editor.tags"), 303)
+    checks = (queries.tag_slug_taken, TAG_TAKEN, taxonomy_changes.save_tag)
     action = url_for("editor.edit_tag", tag_id=tag.id)
-    return _record_page(form, tag.label(), action, "editor/_tag_fields.html")
+    return _edit(tag, form, checks, "editor.tags", tag.label(), action, TAG_FIELDS)
 
 
 @bp.post("/tags/merge")
