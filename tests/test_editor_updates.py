@@ -394,8 +394,8 @@ def test_a_save_from_a_form_opened_before_another_save_is_refused(
         re.S,
     )
     cells = {re.sub(r"<.*?>", "", label).strip(): (theirs, mine) for label, theirs, mine in rows}
-    assert set(cells) == {"Titel (English)", "Intro (English) gewijzigd sinds je het opende"}
-    assert cells["Titel (English)"] == (EN["title"], "Eva&#39;s new title")
+    assert set(cells) == {"Titel (Engels)", "Intro (Engels) gewijzigd sinds je het opende"}
+    assert cells["Titel (Engels)"] == (EN["title"], "Eva&#39;s new title")
     with app.app_context():  # nothing of hers was saved
         update = db.session.get(Update, update_id)
         assert (update.translation("en").title, update.translation("en").lede) == (
