@@ -47,7 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
     from portal.extensions import limiter
     from portal.feeds import bp as feeds_bp
     from portal.public import bp as public_bp
-    from portal.rendering import render_markdown
+    from portal.rendering import preview, render_markdown
     from portal.seo import bp as seo_bp
 
     init_db(app)
@@ -72,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.wsgi_app = compression.Compressor(app.wsgi_app)
     security.init_app(app)
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["markdown_preview"] = preview  # or why it would be refused
     app.jinja_env.globals["vocab"] = vocab
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
