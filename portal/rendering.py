@@ -47,7 +47,7 @@ MAX_DEPTH = 40  # HTML elements inside each other: about twenty levels of lists
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 VOID |= {"track", "wbr", "param"}
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-TOO_LONG = _l("The body can be at most %(count)s characters long.", count=f"{MAX_BODY:,}")
+TOO_LONG = _l("The body can be at most 100,000 characters long.")  # MAX_BODY
 TOO_DEEP = _l("The body nests lists, quotes or HTML tags too deeply; use at most 20 levels.")
 
 
