@@ -140,7 +140,7 @@ def test_the_last_minute_of_year_9999_can_be_scheduled(app, editor, maker_id):
 # --- 3. ids no row can have ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("number", [HUGE_ID, 10**30, 2**63 - 1, 0])
+@pytest.mark.parametrize("number", [HUGE_ID, 10**30, 2**63 - 1, 2**31, 2**31 - 1, 0])
 def test_an_id_no_row_can_have_is_a_404(app, editor, maker_id, number):
     update_id = create(editor, maker_id)
     token = {"csrf_token": editor.csrf}
@@ -187,7 +187,7 @@ def test_a_request_too_large_is_a_translated_413_for_an_editor(app, editor, make
 # --- the fuzz ------------------------------------------------------------------------------
 
 SEED = 20
-NUMBERS = ["0", "-1", "1.5", "1e309", "NaN", str(HUGE_ID), str(2**63 - 1), "9" * 40]
+NUMBERS = ["0", "-1", "1.5", "1e309", "NaN", str(HUGE_ID), str(2**31), str(2**63 - 1), "9" * 40]
 DATES = [
     "0001-01-01T00:00",
     "1899-12-31T23:59",
@@ -277,7 +277,7 @@ def requests(rng: random.Random, editor, world, maker_id):
                 slugs = {"en-slug": f"fuzz-{i}", "nl-slug": f"fuzz-{i}-nl"}
                 values |= {key: slug for key, slug in slugs.items() if key != name}
             yield "post", f"/{'en' if (n + i) % 2 else 'nl'}/editor{path}", values
-    ids = [str(update_id), "0", str(HUGE_ID), "9" * 30, "-1", "1.0", "x"]
+    ids = [str(update_id), "0", str(2**31), str(HUGE_ID), "9" * 30, "-1", "1.0", "x"]
     for _ in range(15):
         lang, some = rng.choice(["en", "nl"]), rng.choice(ids)
         get = ["/updates/{}/", "/updates/{}/history", "/updates/{}/delete", "/makers/{}/"]

@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import Blueprint, Flask
 from werkzeug.routing import IntegerConverter
 
-MAX_ID = 2**63 - 1  # the largest integer a database column takes (SQLite, BIGINT)
+MAX_ID = 2**31 - 1  # ids are INTEGER: no row has a larger one (PostgreSQL holds no larger)
 
 
 class RowId(IntegerConverter):
