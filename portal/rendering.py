@@ -15,7 +15,7 @@ import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 ALLOWED_TAGS = {
     "a",
@@ -85,7 +85,7 @@ def render_markdown(text: str) -> Markup:
     text = text or ""
     markup = _html(text) if len(text) <= MAX_BODY else None
     if markup is None or _too_deep(markup):  # only a body stored before the form refused it
-        markup = f"<p>{escape(text)}</p>"
+        return Markup("<p>%s</p>") % text
     clean = nh3.clean(
         markup,
         tags=ALLOWED_TAGS,
@@ -106,4 +106,6 @@ def preview(text: str) -> Markup:
 def plain_text(text: str) -> str:
     """What a reader sees of a Markdown body, as plain text: the rendered and sanitised
     page without its tags (so no Markdown syntax, link URLs or stripped HTML comments)."""
+    if len(text or "") > MAX_BODY:  # shown as it is (see render_markdown)
+        return text
     return html.unescape(nh3.clean(render_markdown(text), tags=set()))

@@ -79,15 +79,24 @@ def test_a_body_too_long_is_not_rendered_in_the_preview(editor, maker_id):
     assert "[[[[" not in page.get_data(as_text=True).split('id="en-preview"')[1][:500]
 
 
-def test_a_body_stored_too_deep_still_shows_to_editors_and_readers(app, editor, client, maker_id):
+@pytest.mark.parametrize(
+    ("body", "why", "as_text"),
+    [
+        (DEEP_QUOTES, "too deeply", "&gt; &gt; &gt; x"),
+        ("<b>" * 40_000, "at most 100,000 characters", "&lt;b&gt;&lt;b&gt;"),
+    ],
+)
+def test_a_body_stored_before_the_limits_still_shows_to_editors_and_readers(
+    app, editor, client, maker_id, body, why, as_text
+):
     update_id = create(editor, maker_id, action="publish")
-    stored_body(app, update_id, DEEP_QUOTES)
+    stored_body(app, update_id, body)
     edit_page = editor.get(f"/en/editor/updates/{update_id}/")
     assert edit_page.status_code == 200
-    assert TOO_DEEP["en"] in edit_page.get_data(as_text=True)
+    assert why in edit_page.get_data(as_text=True)
     reader = client.get("/en/updates/codex-learns-to-review-pull-requests/")
     assert reader.status_code == 200
-    assert "&gt; &gt; &gt; x" in reader.get_data(as_text=True)  # as plain text
+    assert as_text in reader.get_data(as_text=True)  # as plain text
 
 
 def test_ordinary_bodies_keep_their_html(app, editor, client, maker_id):
