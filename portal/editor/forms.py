@@ -25,13 +25,14 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
 
-from portal import vocab
+from portal import rendering, vocab
 from portal.i18n import language_name, languages
 from portal.importing.fetch import Allowance, is_url
 from portal.models.content import utcnow
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+YEARS = range(1900, 10_000)  # a time zone's offset keeps these within what datetime holds
 ACTIONS = {"draft": _l("Save as draft"), "publish": _l("Publish now"), "schedule": _l("Schedule")}
 IMPORTANCE = {
     1: _l("1 – minor"),
@@ -83,11 +84,16 @@ class TranslationForm(Form):
     title = StringField(_l("Title"), validators=[Length(max=300)])
     slug = StringField(_l("Slug (web address)"), validators=[Length(max=200)])
     lede = TextAreaField(_l("Lede"), validators=[Length(max=2000)])
-    body = TextAreaField(_l("Body (Markdown)"), validators=[Length(max=100_000)])
+    body = TextAreaField(_l("Body (Markdown)"), validators=[Length(max=rendering.MAX_BODY)])
     impact = TextAreaField(_l("Impact sentence"), validators=[Length(max=1000)])
     takeaways = TextAreaField(_l("Takeaways, one per line"), validators=[Length(max=5000)])
 
     TEXT_FIELDS = ("title", "slug", "lede", "body", "impact", "takeaways")
+
+    def validate_body(self, field) -> None:
+        """Only a body readers' pages can show: not nested too deeply (its length: above)."""
+        if len(field.data or "") <= rendering.MAX_BODY and (why := rendering.refusal(field.data)):
+            raise ValidationError(why)
 
     @property
     def present(self) -> bool:
@@ -133,6 +139,10 @@ class UpdateFormBase(FlaskForm):
     def translations(self) -> dict[str, TranslationForm]:
         return {lang: self[lang].form for lang in languages()}
 
+    def validate_published_at(self, field) -> None:
+        if field.data and field.data.year not in YEARS:
+            raise ValidationError(_l("Choose a time between the years 1900 and 9999."))
+
     def validate_source_url(self, field) -> None:
         if not (field.data or "").lower().startswith(("https://", "http://")):
             raise ValidationError(_l("Give a full web address, starting with https://."))
@@ -156,7 +166,7 @@ class UpdateFormBase(FlaskForm):
                     _l("Use only lowercase letters, digits and single hyphens.")
                 )
                 ok = False
-        if self.action.data == "schedule":
+        if self.action.data == "schedule" and not self.published_at.errors:
             when = self.published_utc()
             if when is None:
                 self.published_at.errors.append(_l("Choose the time to publish at."))
@@ -167,8 +177,10 @@ class UpdateFormBase(FlaskForm):
         return ok
 
     def published_utc(self):
-        """The published time as naive UTC (the form shows the site's time zone)."""
-        return to_utc(self.published_at.data) if self.published_at.data else None
+        """The published time as naive UTC (the form shows the site's time zone); None when
+        not given (or out of range: the form is refused then)."""
+        when = self.published_at.data
+        return to_utc(when) if when and when.year in YEARS else None
 
 
 def update_form(**kwargs) -> UpdateFormBase:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
-from portal.editor import queries
+from portal.editor import MAX_ID, queries
 from portal.editor.conflicts import Conflict, differences
 from portal.editor.forms import UpdateFormBase
 from portal.extensions import db
@@ -158,7 +158,8 @@ def _check_version(form: UpdateFormBase, update: Update) -> None:
         return
     theirs = snapshot(update)
     loaded = form.version.data or ""
-    base = db.session.get(Revision, int(loaded)) if loaded.isdigit() else None
+    known = loaded.isdigit() and int(loaded) <= MAX_ID  # the database takes no larger one
+    base = db.session.get(Revision, int(loaded)) if known else None
     base_state = json.loads(base.snapshot) if base and base.update_id == update.id else None
     with db.session.no_autoflush:
         _apply(form, update)

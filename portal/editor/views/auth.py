@@ -76,7 +76,8 @@ def no_store(response):
 
 @bp.app_context_processor
 def editor_context():
-    return {"logout_form": LogoutForm() if g.get("editor") else None}
+    # Never the request's form data: an error page (a 413 for a body too large) has this too.
+    return {"logout_form": LogoutForm(formdata=None) if g.get("editor") else None}
 
 
 def _start_session(editor: Editor) -> None:

@@ -29,7 +29,7 @@ def inbox():
     )
 
 
-@bp.post("/feedback/<int:feedback_id>/handled")
+@bp.post("/feedback/<id:feedback_id>/handled")
 def toggle_handled(feedback_id: int):
     """Mark a message handled (or unhandled again)."""
     item = db.get_or_404(Feedback, feedback_id)

@@ -60,7 +60,7 @@ def create_maker():
     return render_template("editor/makers.html", makers=queries.makers(), form=form), 422
 
 
-@bp.route("/makers/<int:maker_id>/", methods=["GET", "POST"])
+@bp.route("/makers/<id:maker_id>/", methods=["GET", "POST"])
 def edit_maker(maker_id: int):
     """Rename a maker and change its description in each language."""
     maker = db.get_or_404(Maker, maker_id)
@@ -102,7 +102,7 @@ def create_tag():
     return _tags_page(form=form, status=422)
 
 
-@bp.route("/tags/<int:tag_id>/", methods=["GET", "POST"])
+@bp.route("/tags/<id:tag_id>/", methods=["GET", "POST"])
 def edit_tag(tag_id: int):
     """Rename a tag in each language."""
     tag = db.get_or_404(Tag, tag_id)

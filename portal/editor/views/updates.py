@@ -11,7 +11,8 @@ from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, u
 from portal.extensions import db
 from portal.i18n import languages
 from portal.models import Update
-from portal.rendering import render_markdown
+from portal.rendering import preview as preview_markdown
+from portal.rendering import refusal
 
 
 def _page_number() -> int:
@@ -67,7 +68,7 @@ def new_update():
     return _form_page(form, None, 422 if request.method == "POST" else 200)
 
 
-@bp.route("/updates/<int:update_id>/", methods=["GET", "POST"])
+@bp.route("/updates/<id:update_id>/", methods=["GET", "POST"])
 def edit_update(update_id: int):
     """Change an update; every save keeps a revision, and a save from a form loaded before
     someone else's save is refused (409) with both versions shown."""
@@ -93,11 +94,12 @@ def preview_body():
     code = request.form.get("preview", "")
     if not PreviewForm().validate_on_submit() or code not in languages():
         return _("The preview could not be made."), 422
-    body = request.form.get(f"{code}-body", "")[:100_000]
-    return render_template("editor/_preview.html", html=render_markdown(body))
+    body = request.form.get(f"{code}-body", "").replace("\r\n", "\n")
+    status = 422 if refusal(body) else 200  # too long or too deep: says why, unrendered
+    return render_template("editor/_preview.html", html=preview_markdown(body)), status
 
 
-@bp.route("/updates/<int:update_id>/delete", methods=["GET", "POST"])
+@bp.route("/updates/<id:update_id>/delete", methods=["GET", "POST"])
 def delete_update(update_id: int):
     """Ask for confirmation, then take the update off the site (undoable: see undelete)."""
     update = db.get_or_404(Update, update_id)
@@ -109,7 +111,7 @@ def delete_update(update_id: int):
     return render_template("editor/delete.html", update=update, form=form)
 
 
-@bp.post("/updates/<int:update_id>/undelete")
+@bp.post("/updates/<id:update_id>/undelete")
 def undelete(update_id: int):
     """Bring a deleted update back as a draft, with its texts and revisions."""
     update = db.get_or_404(Update, update_id)
@@ -121,7 +123,7 @@ def undelete(update_id: int):
     return redirect(url_for("editor.edit_update", update_id=update.id), 303)
 
 
-@bp.get("/updates/<int:update_id>/history")
+@bp.get("/updates/<id:update_id>/history")
 def history(update_id: int):
     """Every saved version of an update, newest first, each restorable."""
     update = db.get_or_404(Update, update_id)
@@ -134,7 +136,7 @@ def history(update_id: int):
     )
 
 
-@bp.post("/updates/<int:update_id>/history/<int:revision_id>/restore")
+@bp.post("/updates/<id:update_id>/history/<id:revision_id>/restore")
 def restore(update_id: int, revision_id: int):
     """Make the update's content as in an earlier revision; its status too when asked."""
     update = db.get_or_404(Update, update_id)
@@ -149,7 +151,7 @@ def restore(update_id: int, revision_id: int):
     return redirect(url_for("editor.edit_update", update_id=update.id), 303)
 
 
-@bp.post("/updates/<int:update_id>/preview-link")
+@bp.post("/updates/<id:update_id>/preview-link")
 def preview_link(update_id: int):
     """A signed link, valid seven days, that lets anyone read this draft."""
     update = db.get_or_404(Update, update_id)
