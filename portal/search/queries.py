@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -78,6 +78,29 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
         raise ValueError(f"full-text search is not available on {dialect}")
     if not ranked:
         found = found.with_only_columns(found.selected_columns.update_id).order_by(None)
+    return found
+
+
+def ranks(lang: str, q: str, translations: Mapping[int, tuple[int, str]]) -> dict[int, float]:
+    """Update id → rank (lower is better) of every update whose `lang` text matches `q`:
+    one full-text match. On SQLite only the index's rowids (translation ids) and bm25 are
+    read, never a content row: `translations` maps a rowid to its (update id, language)
+    (portal.facets keeps that map); a translation it does not know is not public."""
+    terms = query_terms(q, lang)
+    if not terms:
+        return {}
+    if db.session.connection().dialect.name != "sqlite":
+        return {u: rank for u, rank in db.session.execute(matching(lang, q).order_by(None))}
+    hidden = _fts.c[TABLE]
+    rank = func.bm25(hidden, 0.0, 0.0, 0.0, TITLE_WEIGHT, BODY_WEIGHT)
+    rows = db.session.execute(
+        select(column("rowid"), rank).select_from(_fts).where(hidden.op("MATCH")(_fts_query(terms)))
+    )
+    found = {}
+    for rowid, score in rows:
+        update_id, text_lang = translations.get(rowid, (None, None))
+        if text_lang == lang:
+            found[update_id] = score
     return found
 
 
