@@ -28,6 +28,7 @@ from portal.pagecache import ENVIRON_FLAG
 # Makers A to Z whatever the database's collation (SQLite compares bytes, PostgreSQL
 # follows its locale): lowercase first, then the id for names that differ only in case.
 MAKER_ORDER = (func.lower(Maker.name), Maker.id)
+TAG_LIMIT = 12  # tags offered on a listing's form; the rest are on the page of all tags
 MAX_VALUES = 50  # more repeated values than this is not a real reader
 MAX_QUERY = 2000  # characters of a search query that are read
 # Dates a reader may filter on: wide enough for any real update, narrow enough that a day
@@ -369,8 +370,14 @@ def update_by_any_slug(slug: str) -> Update | None:
     ).first()
 
 
-def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, list]]:
-    """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet."""
+def facet_options(
+    lang: str, fixed: str | None = None, chosen_tags: list[str] | None = None
+) -> dict[str, tuple[str, list]]:
+    """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet.
+
+    With `chosen_tags`, only the `TAG_LIMIT` most used tags and the chosen ones,
+    most used first: the page stays light with hundreds of tags (the rest are on the page
+    of all tags, `public.listing_tags`). Without, every public tag A to Z."""
     index, now = facets.current(_version()), utcnow()
     if (labels := index.memo.get(("labels", lang))) is None:
         everyone = select(Maker.slug, Maker.name).order_by(*MAKER_ORDER)
@@ -383,15 +390,26 @@ def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, l
             sorted((tuple(row) for row in db.session.execute(tags)), key=lambda p: p[1].casefold()),
         )
     public_makers, public_tags = index.public("maker", now), index.public("tag", now)
+    tag_rows = [row for row in labels[1] if row[0] in public_tags]
+    if chosen_tags is not None and len(tag_rows) > TAG_LIMIT:
+        visible = index.visible(now)
+        used = {slug: (index.facets["tag"][slug] & visible).bit_count() for slug, _ in tag_rows}
+        by_use = sorted(tag_rows, key=lambda row: -used[row[0]])
+        tag_rows = by_use[:TAG_LIMIT] + [row for row in by_use[TAG_LIMIT:] if row[0] in chosen_tags]
     options = {
         "maker": (_l("AI maker"), [row for row in labels[0] if row[0] in public_makers]),
         "type": (_l("Type"), list(vocab.TYPES.items())),
         "audience": (_l("Audience"), list(vocab.AUDIENCES.items())),
         "level": (_l("Level"), list(vocab.LEVELS.items())),
-        "tag": (_l("Tags"), [row for row in labels[1] if row[0] in public_tags]),
+        "tag": (_l("Tags"), tag_rows),
     }
     options.pop(fixed, None)
     return options
+
+
+def tag_total() -> int:
+    """How many tags are public."""
+    return len(facets.current(_version()).public("tag", utcnow()))
 
 
 # Each facet: the Filters field it narrows, and the column (plus joins) it counts by.
