@@ -54,6 +54,12 @@ def span(start: int, stop: int) -> int:
     return ((1 << stop) - 1) ^ ((1 << start) - 1) if stop > start else 0
 
 
+def positions(bits: int) -> list[int]:
+    """The positions of every set bit, in order."""
+    raw = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    return [i * 8 + j for i, byte in enumerate(raw) if byte for j in range(8) if byte >> j & 1]
+
+
 def first_positions(bits: int, skip: int, count: int) -> list[int]:
     """The positions of the set bits of `bits` after the first `skip`, at most `count`."""
     if skip:

@@ -244,17 +244,33 @@ def select_updates(f: Filters) -> Selection:
         common &= index.at_least(f.importance)
     ranks: dict[int, float] = {}
     if f.q:
-        by_update = search.ranks(f.lang, f.q, index.translations)
-        ranks = {
-            index.position[u]: rank for u, rank in (by_update or {}).items() if u in index.position
-        }
-        common &= facets.bitset(ranks)
+        ranks, found = _search(index, f.lang, f.q)
+        common &= found
     start = datetime.combine(f.date_from, time.min) if f.date_from else None
     end = datetime.combine(f.date_to + timedelta(days=1), time.min) if f.date_to else None
     chosen = {facet: index.any_of(facet, f.chosen(facet)) for facet in FACETS if f.chosen(facet)}
     found = Selection(index, common, index.between(start, end), chosen, ranks)
     g.selections = {**kept, key: found}
     return found
+
+
+SEARCHES_KEPT = 8  # full-text results kept per content version
+
+
+def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int]:
+    """Position → rank and the bitset of the updates whose `lang` text matches `q`: one
+    full-text match per query and content version. The last few are kept with the index,
+    since a reader changes filters more often than words (and an edit drops them all)."""
+    key = ("search", lang, q)
+    if (kept := index.memo.get(key)) is None:
+        by_update = search.ranks(lang, q, index.translations)
+        ranks = {index.position[u]: r for u, r in by_update.items() if u in index.position}
+        kept = (ranks, facets.bitset(ranks))
+        searches = [k for k in index.memo if k[0] == "search"]
+        for old in searches[: max(0, len(searches) - SEARCHES_KEPT + 1)]:
+            index.memo.pop(old, None)
+        index.memo[key] = kept
+    return kept
 
 
 def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
@@ -266,8 +282,12 @@ def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
     index, bits = selection.index, selection.matching()
     skip = (f.page - 1) * per_page
     if f.q and f.sort != "important" and not by_date:
-        found = bits.to_bytes((index.size + 7) // 8, "little")
-        ranked = ((rank, p) for p, rank in selection.ranks.items() if found[p >> 3] >> (p & 7) & 1)
+        ranks = selection.ranks
+        if bits.bit_count() * 8 < len(ranks):  # few of the matches pass the filters
+            ranked = ((ranks[p], p) for p in facets.positions(bits))
+        else:
+            found = bits.to_bytes((index.size + 7) // 8, "little")
+            ranked = ((rank, p) for p, rank in ranks.items() if found[p >> 3] >> (p & 7) & 1)
         positions = [p for _, p in heapq.nsmallest(skip + per_page, ranked)[skip:]]
     elif f.sort == "important" and not by_date:
         positions = []
@@ -324,15 +344,26 @@ def newest_per_maker() -> list[Update]:
     )
 
 
-def more_from_maker(update: Update, limit: int = 5) -> list[Update]:
-    query = published().where(Update.maker_id == update.maker_id, Update.id != update.id)
-    newest = query.order_by(Update.published_at.desc(), Update.id.desc())
-    return list(db.session.scalars(newest.limit(limit)))
-
-
-def from_other_makers(update: Update, limit: int = 4) -> list[Update]:
-    """Recent updates of other makers, one per maker."""
-    return [u for u in newest_per_maker() if u.maker_id != update.maker_id][:limit]
+def related(update: Update, more: int = 5, others: int = 4) -> tuple[list, list]:
+    """The maker's `more` newest other updates, and the newest update of each of `others`
+    other makers (newest first): positions in the content index, loaded in one query."""
+    index = facets.current(_version())
+    visible = index.visible(utcnow())
+    own = index.facets["maker"].get(update.maker.slug, 0) & visible
+    if (position := index.position.get(update.id)) is not None:
+        own &= ~(1 << position)
+    newest = sorted(
+        (bits & -bits).bit_length() - 1
+        for maker, ones in index.facets["maker"].items()
+        if maker != update.maker.slug and (bits := ones & visible)
+    )
+    lists = [facets.first_positions(own, 0, more), newest[:others]]
+    ids = [index.ids[p] for p in lists[0] + lists[1]]
+    loaded = {u.id: u for u in db.session.scalars(select(Update).where(Update.id.in_(ids)))}
+    more_items, other_items = (
+        [loaded[index.ids[p]] for p in ps if index.ids[p] in loaded] for ps in lists
+    )
+    return more_items, other_items
 
 
 def makers_with_counts() -> list[tuple[Maker, int]]:

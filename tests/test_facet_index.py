@@ -54,6 +54,7 @@ def test_every_edit_reaches_the_next_uncached_request(app, uncached, make_update
     assert _count(uncached, "/en/updates/", "type", "video") == "2"
     assert _count(uncached, "/en/updates/", "type", "paper") == "0"
 
+    assert _total(uncached, "/en/updates/?q=first") == "1 update"  # kept per content version
     with app.app_context():  # unpublished
         db.session.get(Update, first).status = "draft"
         db.session.commit()

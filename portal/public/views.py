@@ -127,12 +127,13 @@ def update(slug: str):
     g.alternates |= {
         t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
     }
+    more, others = queries.related(item)
     return render_template(
         "public/update.html",
         item=item,
         text=text,
-        more=queries.more_from_maker(item),
-        others=queries.from_other_makers(item),
+        more=more,
+        others=others,
     )
 
 
