@@ -104,6 +104,12 @@ def ranks(lang: str, q: str, translations: Mapping[int, tuple[int, str]]) -> dic
     return found
 
 
+@lru_cache(maxsize=1000)
+def _wanted(q: str, lang: str) -> frozenset[str]:
+    """The stems of a query, once per page of snippets rather than once per snippet."""
+    return frozenset(query_terms(q, lang))
+
+
 @lru_cache(maxsize=100_000)
 def _word_stems(word: str, lang: str) -> frozenset[str]:
     """The stems of one word as written; a reader's vocabulary is small, so keep them."""
@@ -118,7 +124,7 @@ def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
     value = " ".join((value or "").split())
-    wanted = set(query_terms(q, lang))
+    wanted = _wanted(q, lang)
     first = None
     if wanted:
         words = WORD.finditer(value)
