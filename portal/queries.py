@@ -10,24 +10,28 @@ full-text query searched by portal.search in the filters' language).
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
+from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from portal import search, vocab
+from portal import facets, search, vocab
 from portal.extensions import db
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
+from portal.http.pagecache import ENVIRON_FLAG
 
 # Makers A to Z whatever the database's collation (SQLite compares bytes, PostgreSQL
 # follows its locale): lowercase first, then the id for names that differ only in case.
 MAKER_ORDER = (func.lower(Maker.name), Maker.id)
+TAG_LIMIT = 12  # tags offered on a listing's form; the rest are on the page of all tags
 MAX_VALUES = 50  # more repeated values than this is not a real reader
 MAX_QUERY = 2000  # characters of a search query that are read
 # Dates a reader may filter on: wide enough for any real update, narrow enough that a day
@@ -181,40 +185,8 @@ def _public_slugs(model: type[Maker] | type[Tag], values: list[str]) -> set[str]
     wanted = {value.strip() for value in values[:MAX_VALUES]} - {""}
     if not wanted:
         return set()
-    return set(
-        db.session.scalars(select(model.slug).where(model.slug.in_(wanted), is_public(model)))
-    )
-
-
-def _apply(query: Select, f: Filters) -> Select:
-    if f.makers:
-        query = query.where(Update.maker_id.in_(select(Maker.id).where(Maker.slug.in_(f.makers))))
-    if f.types:
-        query = query.where(Update.type.in_(f.types))
-    if f.audiences:
-        query = query.where(Update.audience.in_(f.audiences))
-    if f.levels:
-        query = query.where(Update.level.in_(f.levels))
-    if f.tags:
-        tagged = (
-            select(update_tags.c.update_id)
-            .join(Tag, Tag.id == update_tags.c.tag_id)
-            .where(Tag.slug.in_(f.tags))
-        )
-        query = query.where(Update.id.in_(tagged))
-    if f.q:
-        found = search.matching(f.lang, f.q, ranked=False)
-        if found is None:  # nothing searchable in the query: no results, not all of them
-            return query.where(false())
-        query = query.where(Update.id.in_(select(found.subquery().c.update_id)))
-    if f.importance:
-        query = query.where(Update.importance >= f.importance)
-    if f.date_from:
-        query = query.where(Update.published_at >= datetime.combine(f.date_from, time.min))
-    if f.date_to:
-        end = datetime.combine(f.date_to + timedelta(days=1), time.min)
-        query = query.where(Update.published_at < end)
-    return query
+    facet = "maker" if model is Maker else "tag"
+    return wanted & facets.current(_version()).public(facet, utcnow())
 
 
 @dataclass
@@ -237,30 +209,104 @@ class Page:
         return self.page > 1
 
 
+def _version() -> int | None:
+    """The content version this request read before any content (portal.http.pagecache)."""
+    state = request.environ.get(ENVIRON_FLAG) if has_request_context() else None
+    return state.version if state else None
+
+
+@dataclass
+class Selection:
+    """What the filters select, as bitsets of the content index (portal.facets): the
+    conditions every count shares, the dates, and each chosen facet's values."""
+
+    index: facets.Index
+    common: int
+    dates: int
+    chosen: dict[str, int]
+    ranks: dict[int, float]  # position → search rank (lower is better), when searching
+
+    def matching(self, without: str | None = None, dated: bool = True) -> int:
+        bits = self.common & self.dates if dated else self.common
+        for facet, ones in self.chosen.items():
+            if facet != without:
+                bits &= ones
+        return bits
+
+
+def select_updates(f: Filters) -> Selection:
+    """The filters as bitsets; one full-text match when searching (kept for the request)."""
+    key = repr(replace(f, page=1, notes=[]))
+    kept = g.get("selections", {})
+    index = facets.current(_version())
+    if (found := kept.get(key)) is not None and found.index is index:
+        return found
+    now = utcnow()
+    common = index.visible(now)
+    if f.importance:
+        common &= index.at_least(f.importance)
+    ranks: dict[int, float] = {}
+    if f.q:
+        ranks, found = _search(index, f.lang, f.q)
+        common &= found
+    start = datetime.combine(f.date_from, time.min) if f.date_from else None
+    end = datetime.combine(f.date_to + timedelta(days=1), time.min) if f.date_to else None
+    chosen = {facet: index.any_of(facet, f.chosen(facet)) for facet in FACETS if f.chosen(facet)}
+    found = Selection(index, common, index.between(start, end), chosen, ranks)
+    g.selections = {**kept, key: found}
+    return found
+
+
+SEARCHES_KEPT = 8  # full-text results kept per content version
+
+
+def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int]:
+    """Position → rank and the bitset of the updates whose `lang` text matches `q`: one
+    full-text match per query and content version. The last few are kept with the index,
+    since a reader changes filters more often than words (and an edit drops them all)."""
+    key = ("search", lang, q)
+    if (kept := index.memo.get(key)) is None:
+        by_update = search.ranks(lang, q, index.translations)
+        ranks = {index.position[u]: r for u, r in by_update.items() if u in index.position}
+        kept = (ranks, facets.bitset(ranks))
+        searches = [k for k in index.memo if k[0] == "search"]
+        for old in searches[: max(0, len(searches) - SEARCHES_KEPT + 1)]:
+            index.memo.pop(old, None)
+        index.memo[key] = kept
+    return kept
+
+
 def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
     """One page of published updates matching the filters, newest (or most relevant) first.
 
     `by_date` keeps the newest first even for a search or `sort=important` (feeds).
     """
-    query = _apply(published(), replace(f, q=""))
-    order = [Update.published_at.desc(), Update.id.desc()]
-    if f.q:
-        found = search.matching(f.lang, f.q)
-        if found is None:  # nothing searchable in the query: no results, not all of them
-            return Page(items=[], total=0, page=f.page, per_page=per_page)
-        ranked = found.subquery()  # one full-text match that both filters and ranks
-        query = query.join(ranked, ranked.c.update_id == Update.id)
-        if f.sort != "important" and not by_date:
-            order = [ranked.c.rank, *order]
-    if f.sort == "important" and not by_date:
-        order = [Update.importance.desc(), *order]
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    selection = select_updates(f)
+    index, bits = selection.index, selection.matching()
+    skip = (f.page - 1) * per_page
+    if f.q and f.sort != "important" and not by_date:
+        ranks = selection.ranks
+        if bits.bit_count() * 8 < len(ranks):  # few of the matches pass the filters
+            ranked = ((ranks[p], p) for p in facets.positions(bits))
+        else:
+            found = bits.to_bytes((index.size + 7) // 8, "little")
+            ranked = ((rank, p) for p, rank in ranks.items() if found[p >> 3] >> (p & 7) & 1)
+        positions = [p for _, p in heapq.nsmallest(skip + per_page, ranked)[skip:]]
+    elif f.sort == "important" and not by_date:
+        positions = []
+        for weight in sorted(index.importance, reverse=True):
+            group = bits & index.importance[weight]
+            positions += facets.first_positions(group, skip, per_page - len(positions))
+            skip = max(0, skip - group.bit_count())
+    else:
+        positions = facets.first_positions(bits, skip, per_page)
+    ids = [index.ids[p] for p in positions]
+    query = select(Update).where(Update.id.in_(ids))
     if f.q:  # the snippets quote the body: load it with the page, not once per teaser
         query = query.options(selectinload(Update.translations).undefer(UpdateTranslation.body))
-    items = db.session.scalars(
-        query.order_by(*order).limit(per_page).offset((f.page - 1) * per_page)
-    ).all()
-    return Page(items=list(items), total=total, page=f.page, per_page=per_page)
+    loaded = {u.id: u for u in db.session.scalars(query)} if ids else {}
+    items = [loaded[i] for i in ids if i in loaded]
+    return Page(items=items, total=bits.bit_count(), page=f.page, per_page=per_page)
 
 
 def top_updates(limit: int = 6, recent: int = 30) -> list[Update]:
@@ -301,15 +347,26 @@ def newest_per_maker() -> list[Update]:
     )
 
 
-def more_from_maker(update: Update, limit: int = 5) -> list[Update]:
-    query = published().where(Update.maker_id == update.maker_id, Update.id != update.id)
-    newest = query.order_by(Update.published_at.desc(), Update.id.desc())
-    return list(db.session.scalars(newest.limit(limit)))
-
-
-def from_other_makers(update: Update, limit: int = 4) -> list[Update]:
-    """Recent updates of other makers, one per maker."""
-    return [u for u in newest_per_maker() if u.maker_id != update.maker_id][:limit]
+def related(update: Update, more: int = 5, others: int = 4) -> tuple[list, list]:
+    """The maker's `more` newest other updates, and the newest update of each of `others`
+    other makers (newest first): positions in the content index, loaded in one query."""
+    index = facets.current(_version())
+    visible = index.visible(utcnow())
+    own = index.facets["maker"].get(update.maker.slug, 0) & visible
+    if (position := index.position.get(update.id)) is not None:
+        own &= ~(1 << position)
+    newest = sorted(
+        (bits & -bits).bit_length() - 1
+        for maker, ones in index.facets["maker"].items()
+        if maker != update.maker.slug and (bits := ones & visible)
+    )
+    lists = [facets.first_positions(own, 0, more), newest[:others]]
+    ids = [index.ids[p] for p in lists[0] + lists[1]]
+    loaded = {u.id: u for u in db.session.scalars(select(Update).where(Update.id.in_(ids)))}
+    more_items, other_items = (
+        [loaded[index.ids[p]] for p in ps if index.ids[p] in loaded] for ps in lists
+    )
+    return more_items, other_items
 
 
 def makers_with_counts() -> list[tuple[Maker, int]]:
@@ -348,30 +405,46 @@ def update_with_any_slug(slug: str) -> Select:
     )
 
 
-def facet_options(lang: str, fixed: str | None = None) -> dict[str, tuple[str, list]]:
-    """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet."""
-    public_makers = select(Maker.slug, Maker.name).where(is_public(Maker)).order_by(*MAKER_ORDER)
-    makers = [tuple(row) for row in db.session.execute(public_makers)]
-    # Plain rows, not ORM objects: hundreds of tags are read for every listing.
-    labels = (
-        select(Tag.slug, func.coalesce(TagTranslation.label, Tag.slug))
-        .outerjoin(
+def facet_options(
+    lang: str, fixed: str | None = None, chosen_tags: list[str] | None = None
+) -> dict[str, tuple[str, list]]:
+    """Facet → (legend, [(value, label)]) for a filter form, without the page's fixed facet.
+
+    With `chosen_tags`, only the `TAG_LIMIT` most used tags and the chosen ones,
+    most used first: the page stays light with hundreds of tags (the rest are on the page
+    of all tags, `public.listing_tags`). Without, every public tag A to Z."""
+    index, now = facets.current(_version()), utcnow()
+    if (labels := index.memo.get(("labels", lang))) is None:
+        everyone = select(Maker.slug, Maker.name).order_by(*MAKER_ORDER)
+        # Plain rows, not ORM objects: hundreds of tags are read for every listing.
+        tags = select(Tag.slug, func.coalesce(TagTranslation.label, Tag.slug)).outerjoin(
             TagTranslation, (TagTranslation.tag_id == Tag.id) & (TagTranslation.lang == lang)
         )
-        .where(is_public(Tag))
-    )
-    tags = sorted(
-        (tuple(row) for row in db.session.execute(labels)), key=lambda pair: pair[1].casefold()
-    )
+        labels = index.memo[("labels", lang)] = (
+            [tuple(row) for row in db.session.execute(everyone)],
+            sorted((tuple(row) for row in db.session.execute(tags)), key=lambda p: p[1].casefold()),
+        )
+    public_makers, public_tags = index.public("maker", now), index.public("tag", now)
+    tag_rows = [row for row in labels[1] if row[0] in public_tags]
+    if chosen_tags is not None and len(tag_rows) > TAG_LIMIT:
+        visible = index.visible(now)
+        used = {slug: (index.facets["tag"][slug] & visible).bit_count() for slug, _ in tag_rows}
+        by_use = sorted(tag_rows, key=lambda row: -used[row[0]])
+        tag_rows = by_use[:TAG_LIMIT] + [row for row in by_use[TAG_LIMIT:] if row[0] in chosen_tags]
     options = {
-        "maker": (_l("AI maker"), makers),
+        "maker": (_l("AI maker"), [row for row in labels[0] if row[0] in public_makers]),
         "type": (_l("Type"), list(vocab.TYPES.items())),
         "audience": (_l("Audience"), list(vocab.AUDIENCES.items())),
         "level": (_l("Level"), list(vocab.LEVELS.items())),
-        "tag": (_l("Tags"), tags),
+        "tag": (_l("Tags"), tag_rows),
     }
     options.pop(fixed, None)
     return options
+
+
+def tag_total() -> int:
+    """How many tags are public."""
+    return len(facets.current(_version()).public("tag", utcnow()))
 
 
 # Each facet: the Filters field it narrows, and the column (plus joins) it counts by.
@@ -396,32 +469,15 @@ _SCALARS = {
 
 def facet_counts(f: Filters) -> dict[str, dict[str, int]]:
     """For every filter option, how many updates it gives with the *other* filters applied."""
+    selection = select_updates(f)
     counts: dict[str, dict[str, int]] = {}
     for facet in FACETS:
-        others = replace(f, **{_FACET_FIELD[facet]: []})
-        matching = _apply(published(), others).with_only_columns(Update.id).subquery()
-        if facet == "maker":
-            query = (
-                select(Maker.slug, func.count())
-                .join(Update, Update.maker_id == Maker.id)
-                .where(Update.id.in_(select(matching.c.id)))
-                .group_by(Maker.slug)
-            )
-        elif facet == "tag":
-            query = (
-                select(Tag.slug, func.count())
-                .join(update_tags, update_tags.c.tag_id == Tag.id)
-                .where(update_tags.c.update_id.in_(select(matching.c.id)))
-                .group_by(Tag.slug)
-            )
-        else:
-            column = getattr(Update, facet)
-            query = (
-                select(column, func.count())
-                .where(Update.id.in_(select(matching.c.id)))
-                .group_by(column)
-            )
-        counts[facet] = {value: n for value, n in db.session.execute(query)}
+        others = selection.matching(without=facet)
+        counts[facet] = {
+            value: n
+            for value, ones in selection.index.facets[facet].items()
+            if (n := (others & ones).bit_count())
+        }
     return counts
 
 
@@ -432,34 +488,24 @@ class Month:
     count: int
 
 
-def _month_key(column):
-    if db.engine.dialect.name == "sqlite":
-        return func.strftime("%Y-%m", column)
-    return func.to_char(column, "YYYY-MM")
-
-
 def activity(f: Filters, months: int = 12) -> list[Month]:
     """Updates per month for the filters (dates aside), over the 12 months up to the newest one."""
-    undated = replace(f, date_from=None, date_to=None)
-    matching = _apply(published(), undated)
-    newest = db.session.scalar(
-        matching.with_only_columns(func.max(Update.published_at)).order_by(None)
-    )
+    selection = select_updates(f)
+    undated = selection.matching(dated=False)
+    newest = selection.index.dates[(undated & -undated).bit_length() - 1] if undated else None
     last = (newest or utcnow()).date().replace(day=1)
     starts = [_add_months(last, -back) for back in range(months - 1, -1, -1)]
-    since = datetime.combine(starts[0], time.min)
-    key = _month_key(Update.published_at)
-    counts = dict(
-        db.session.execute(
-            matching.where(Update.published_at >= since)
-            .with_only_columns(key, func.count())
-            .group_by(key)
-            .order_by(None)
-        ).all()
-    )
     return [
         Month(
-            start, _add_months(start, 1) - timedelta(days=1), counts.get(start.strftime("%Y-%m"), 0)
+            start,
+            _add_months(start, 1) - timedelta(days=1),
+            (
+                undated
+                & selection.index.between(
+                    datetime.combine(start, time.min),
+                    datetime.combine(_add_months(start, 1), time.min),
+                )
+            ).bit_count(),
         )
         for start in starts
     ]

@@ -313,3 +313,37 @@ def test_every_link_on_a_listing_names_its_filters_canonically(app, client, prac
             assert_canonical(url)
         if query and path != f"/{lang}/":  # the chart's months, pages, feed, canonical, hreflang
             assert len([url for url in urls if "?" in url]) >= 12 + 4 + 1 + 1 + 3
+
+
+def test_listing_offers_the_most_used_tags_and_a_page_of_all(client, make_update, make_tag):
+    from portal.queries import TAG_LIMIT
+
+    names = [f"t{n:02}" for n in range(TAG_LIMIT + 2)]
+    for name in names:
+        make_tag(name)
+    for n in range(len(names)):  # tag t00 on every update, the last tag on one
+        make_update(en={"title": f"U{n}"}, tags=names[: n + 1], type="paper" if n else "video")
+    page = lxml.html.fromstring(client.get("/en/updates/?type=paper").get_data(as_text=True))
+    offered = page.xpath('//input[@name="tag"]/@value')
+    assert offered == names[:TAG_LIMIT]  # most used first
+    link = page.xpath('//p[@class="more-tags"]/a')[0]
+    assert link.text == f"All {len(names)} tags"
+    assert link.get("href") == "/en/updates/tags/?type=paper"
+
+    chosen = lxml.html.fromstring(client.get("/en/updates/?tag=t13").get_data(as_text=True))
+    assert chosen.xpath('//input[@name="tag"][@checked]/@value') == ["t13"]
+
+    everything = lxml.html.fromstring(client.get(link.get("href")).get_data(as_text=True))
+    form = everything.xpath('//form[@class="filters"]')[0]
+    assert form.get("action") == "/en/updates/" and form.get("method") == "get"
+    assert form.xpath('.//input[@type="hidden"]/@name') == ["type"]
+    assert form.xpath('.//input[@name="tag"]/@value') == sorted(names)
+    assert everything.get_element_by_id("count-tag-t13").text == "1"
+    assert everything.get_element_by_id("count-tag-t00").text == str(len(names) - 1)
+
+    nl = client.get("/nl/makers/openai/").get_data(as_text=True)
+    assert '<a href="/nl/makers/openai/tags/">Alle 14 tags</a>' in nl
+    maker = lxml.html.fromstring(client.get("/nl/makers/openai/tags/").get_data(as_text=True))
+    assert maker.xpath('//form[@class="filters"]/@action') == ["/nl/makers/openai/"]
+    assert maker.xpath("//h1")[0].text == "Tags van Openai-updates"
+    assert client.get("/nl/makers/nobody/tags/").status_code == 404

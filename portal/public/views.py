@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import replace
+from urllib.parse import parse_qsl
 
 from flask import current_app, g, redirect, render_template, request, url_for
 
@@ -45,6 +46,7 @@ def _listing(template: str, **context):
     if fixed_tag := context.get("tag"):
         filters.tags, filters.fixed = [fixed_tag.slug], "tag"
     page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"])
+    options = queries.facet_options(g.lang, fixed=filters.fixed, chosen_tags=filters.tags)
     # The address bar shows the canonical address after a live filter or search; a later
     # page is "More updates", appended in place, which leaves the address alone.
     _addresses(lambda lang: listing_url(filters, lang=lang))
@@ -56,7 +58,33 @@ def _listing(template: str, **context):
         page=page,
         facets=queries.facet_counts(filters),
         activity=queries.activity(filters),
-        facet_options=queries.facet_options(g.lang, fixed=filters.fixed),
+        facet_options=options,
+        all_tags=(all_tags_url(filters), queries.tag_total()) if "tag" in options else None,
+        **context,
+    )
+
+
+def _all_tags(**context):
+    """Every tag of a listing, A to Z with its count, in a form that goes back to the
+    listing with the other filters kept: a listing's own form offers only the most used."""
+    filters = queries.parse_filters(request.args, g.lang)
+    if fixed_maker := context.get("maker"):
+        filters.makers, filters.fixed = [fixed_maker.slug], "maker"
+    listing = LISTINGS[request.endpoint]
+    query = replace(filters, page=1).query_string()
+    _addresses(
+        lambda lang: (
+            url_for(request.endpoint, **dict(request.view_args or {}, lang=lang))
+            + (f"?{query}" if query else "")
+        )
+    )
+    return render_template(
+        "public/all_tags.html",
+        filters=filters,
+        kept=parse_qsl(replace(filters, tags=[], page=1).query_string()),
+        facets=queries.facet_counts(filters),
+        options=queries.facet_options(g.lang)["tag"][1],
+        action=url_for(listing, **dict(request.view_args or {})),
         **context,
     )
 
@@ -74,7 +102,8 @@ def listing_url(filters: queries.Filters, **changes) -> str:
     """The canonical address of the listing being shown with `filters`, changed by `changes`
     (fields of `Filters`: page, date_from, date_to, lang …)."""
     filters = replace(filters, **changes)
-    path = url_for(request.endpoint, **dict(request.view_args or {}, lang=filters.lang))
+    endpoint = LISTINGS.get(request.endpoint, request.endpoint)
+    path = url_for(endpoint, **dict(request.view_args or {}, lang=filters.lang))
     query = filters.query_string()
     return f"{path}?{query}" if query else path
 
@@ -99,12 +128,13 @@ def update(slug: str):
     g.alternates |= {
         t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
     }
+    more, others = queries.related(item)
     return render_template(
         "public/update.html",
         item=item,
         text=text,
-        more=queries.more_from_maker(item),
-        others=queries.from_other_makers(item),
+        more=more,
+        others=others,
     )
 
 
@@ -119,6 +149,33 @@ def _elsewhere(slug: str):
     g.alternates[g.lang] = request.path
     existing = [t for t in item.translations if t.lang in languages()]
     return render_template("public/untranslated.html", item=item, existing=existing)
+
+
+@bp.route("/<lang>/updates/tags/")
+@cacheable
+def updates_tags():
+    """Every tag to filter all updates by."""
+    return _all_tags()
+
+
+@bp.route("/<lang>/makers/<slug>/tags/")
+@cacheable
+def maker_tags(slug: str):
+    """Every tag to filter one maker's updates by."""
+    return _all_tags(maker=db.one_or_404(queries.public_with_slug(Maker, slug)))
+
+
+# The page of all tags of a listing → the listing.
+LISTINGS = {"public.updates_tags": "public.updates", "public.maker_tags": "public.maker"}
+
+
+@bp.app_template_global()
+def all_tags_url(filters: queries.Filters) -> str:
+    """The page of every tag for the listing being shown, with its filters."""
+    endpoint = {listing: tags for tags, listing in LISTINGS.items()}[request.endpoint]
+    query = replace(filters, page=1).query_string()
+    path = url_for(endpoint, **dict(request.view_args or {}))
+    return f"{path}?{query}" if query else path
 
 
 @bp.route("/<lang>/makers/")

@@ -33,7 +33,7 @@ from flask import Flask
 
 from portal.search.commands import reindex_command
 from portal.search.index import TABLE, listen, rebuild
-from portal.search.queries import matching, snippet, translation_snippet
+from portal.search.queries import matching, ranks, snippet, translation_snippet
 from portal.search.text import document, query_terms, stems
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "init_app",
     "matching",
     "query_terms",
+    "ranks",
     "rebuild",
     "snippet",
     "stems",

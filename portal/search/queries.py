@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -81,6 +81,35 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
     return found
 
 
+def ranks(lang: str, q: str, translations: Mapping[int, tuple[int, str]]) -> dict[int, float]:
+    """Update id → rank (lower is better) of every update whose `lang` text matches `q`:
+    one full-text match. On SQLite only the index's rowids (translation ids) and bm25 are
+    read, never a content row: `translations` maps a rowid to its (update id, language)
+    (portal.facets keeps that map); a translation it does not know is not public."""
+    terms = query_terms(q, lang)
+    if not terms:
+        return {}
+    if db.session.connection().dialect.name != "sqlite":
+        return {u: rank for u, rank in db.session.execute(matching(lang, q).order_by(None))}
+    hidden = _fts.c[TABLE]
+    rank = func.bm25(hidden, 0.0, 0.0, 0.0, TITLE_WEIGHT, BODY_WEIGHT)
+    rows = db.session.execute(
+        select(column("rowid"), rank).select_from(_fts).where(hidden.op("MATCH")(_fts_query(terms)))
+    )
+    found = {}
+    for rowid, score in rows:
+        update_id, text_lang = translations.get(rowid, (None, None))
+        if text_lang == lang:
+            found[update_id] = score
+    return found
+
+
+@lru_cache(maxsize=1000)
+def _wanted(q: str, lang: str) -> frozenset[str]:
+    """The stems of a query, once per page of snippets rather than once per snippet."""
+    return frozenset(query_terms(q, lang))
+
+
 @lru_cache(maxsize=100_000)
 def _word_stems(word: str, lang: str) -> frozenset[str]:
     """The stems of one word as written; a reader's vocabulary is small, so keep them."""
@@ -95,7 +124,7 @@ def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
     value = " ".join((value or "").split())
-    wanted = set(query_terms(q, lang))
+    wanted = _wanted(q, lang)
     first = None
     if wanted:
         words = WORD.finditer(value)
