@@ -24,9 +24,9 @@ from werkzeug.datastructures import MultiDict
 
 from portal import facets, search, vocab
 from portal.extensions import db
+from portal.http.pagecache import ENVIRON_FLAG
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
-from portal.http.pagecache import ENVIRON_FLAG
 
 # Makers A to Z whatever the database's collation (SQLite compares bytes, PostgreSQL
 # follows its locale): lowercase first, then the id for names that differ only in case.
