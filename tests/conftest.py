@@ -455,8 +455,8 @@ class Inbox:
 
     def parts(self, message) -> tuple[str, str]:
         """The text and the HTML part of a multipart mail."""
-        text = message.get_body(("plain",)).get_content()
-        html = message.get_body(("html",)).get_content()
+        text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        html = message.get_body(("html",)).get_content().replace("\r\n", "\n")
         return text, html
 
 

@@ -3,15 +3,13 @@ unsubscribe links, and `send-digests`; hidden while no mail server is configured
 
 from flask import Blueprint, Flask
 
-from portal.extensions import limiter
-
 bp = Blueprint("digests", __name__)
 
 from portal.digests import commands, forms, mail, queries, views  # noqa: E402
 
 
 def init_app(app: Flask) -> None:
-    limiter.init_app(app)
+    # The sign-up is limited by the `limiter` that portal.feedback binds to the app.
     app.register_blueprint(bp)
     app.jinja_env.globals.update(
         digests_enabled=mail.enabled,
