@@ -482,6 +482,15 @@ def smtp() -> Iterator[Inbox]:
     controller.stop()
 
 
+@pytest.fixture(scope="session")
+def live_smtp() -> Iterator[Inbox]:
+    """A real SMTP server for the whole session (the browser tests' live server sends to it)."""
+    controller, inbox = start_smtp()
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()
+
+
 @pytest.fixture
 def mail_app(app, smtp):
     """The app sending mail to the `smtp` server (digests on)."""
