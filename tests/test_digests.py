@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from portal.briefing.queries import local_day, utc
 from portal.digests import mail, messages, tokens
 from portal.extensions import db
 from portal.models import DigestSend, Subscriber
@@ -304,6 +305,28 @@ def test_a_digest_has_the_matching_new_updates_and_one_click_unsubscribe(
     assert '<html lang="nl">' in html and '<article class="briefing-item" lang="en">' in html
     assert unsubscribe[1] in text and unsubscribe[1] in html
     assert "/nl/digests/manage/" in text
+
+
+def test_a_daily_digest_covers_yesterday_in_the_site_time_zone(
+    mail_app, smtp, make_subscriber, make_update
+):
+    with mail_app.app_context():
+        now = utcnow()
+        today = local_day(now)
+        midnight = utc(today)  # today 00:00 in Amsterdam, as UTC
+    make_subscriber(frequency="daily", sent_until=midnight - timedelta(days=3))
+    make_update(en={"title": "Yesterday"}, published=(midnight - timedelta(hours=1)).isoformat())
+    make_update(en={"title": "Today"}, published=(midnight + (now - midnight) / 2).isoformat())
+
+    send_digests(mail_app)
+
+    [message] = smtp.to("reader@example.org")
+    assert message["Subject"] == "Your daily digest: 1 update"
+    text = smtp.parts(message)[0]
+    assert "Yesterday" in text and "Today" not in text
+    with mail_app.app_context():
+        claim = db.session.scalar(select(DigestSend))
+        assert (claim.period, claim.until) == ((today - timedelta(days=1)).isoformat(), midnight)
 
 
 def test_a_rerun_sends_nothing_twice_and_nothing_new_sends_nothing(

@@ -17,12 +17,12 @@ import contextlib
 import smtplib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal.briefing.queries import local_day, updates_between, week_of_day
+from portal.briefing.queries import local_day, updates_between, utc, week_of_day
 from portal.digests import mail, messages
 from portal.digests.forms import stored_filters
 from portal.extensions import db
@@ -33,10 +33,14 @@ MAX_ITEMS = 50  # updates in one digest; the rest are on the site
 PAUSE_AFTER = 3  # refusals in a row
 
 
-def period(subscriber: Subscriber, now: datetime) -> str:
-    """The subscriber's current period in the site's time zone: a day or an ISO week."""
-    day = local_day(now)
-    return day.isoformat() if subscriber.frequency == "daily" else str(week_of_day(day))
+def period(subscriber: Subscriber, now: datetime) -> tuple[str, datetime]:
+    """The subscriber's last complete period in the site's time zone (yesterday, or last ISO
+    week) and its end, as naive UTC: a digest covers a whole day or week."""
+    today = local_day(now)
+    if subscriber.frequency == "daily":
+        return (today - timedelta(days=1)).isoformat(), utc(today)
+    monday = today - timedelta(days=today.weekday())
+    return str(week_of_day(monday - timedelta(days=7))), utc(monday)
 
 
 def due() -> list[int]:
@@ -65,12 +69,12 @@ def send_digests(
             subscriber = db.session.get(Subscriber, subscriber_id)
             if subscriber is None or subscriber.status != "active":
                 continue
-            key = period(subscriber, now)
+            key, until = period(subscriber, now)
             if _claimed(subscriber, key):
                 report["already sent"] += 1
                 continue
             filters = stored_filters(subscriber.filters, subscriber.lang)
-            items = updates_between(filters, subscriber.sent_until, now, MAX_ITEMS)
+            items = updates_between(filters, subscriber.sent_until, until, MAX_ITEMS)
             if not items:
                 report["nothing new"] += 1
                 continue
@@ -78,7 +82,7 @@ def send_digests(
                 report["would send"] += 1
                 continue
             server = server or mail.connect()  # MailError: nothing claimed, the run stops
-            report[_send_one(server, subscriber, items, key, now)] += 1
+            report[_send_one(server, subscriber, items, key, until)] += 1
             if report["temporary failure"] and not _alive(server):
                 server = None
     finally:
@@ -88,12 +92,12 @@ def send_digests(
     return report
 
 
-def _send_one(server, subscriber: Subscriber, items: list, key: str, now: datetime) -> str:
+def _send_one(server, subscriber: Subscriber, items: list, key: str, until: datetime) -> str:
     message = messages.digest(subscriber, items, key)
     claim = DigestSend(
-        subscriber_id=subscriber.id, period=key, since=subscriber.sent_until, until=now
+        subscriber_id=subscriber.id, period=key, since=subscriber.sent_until, until=until
     )
-    subscriber.sent_until = now
+    subscriber.sent_until = until
     db.session.add(claim)
     try:
         db.session.commit()
