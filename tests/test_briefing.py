@@ -164,3 +164,17 @@ def test_the_feed_has_one_entry_per_week_with_updates(client, make_update, lang)
     big, small = {"en": ("July big", "July<"), "nl": ("Juli groot", "Juli<")}[lang]
     assert xml.index(big) < xml.index(small.replace("<", "&lt;/a"))
     assert "June &amp;amp; co" in xml or lang == "nl"  # escaped once more inside type="html"
+
+
+def test_this_weeks_page_leaves_the_page_cache_when_the_week_ends(app, client, make_update):
+    from portal.briefing.queries import this_week
+
+    make_update(en={"title": "July"}, published="2025-07-08")
+    client.get("/en/briefing/")
+    client.get("/en/briefing/2025-W28/")
+
+    entries = {key[2]: entry for key, entry in app.extensions["page_cache"].entries.items()}
+    with app.app_context():
+        week_end = this_week().bounds()[1]
+    assert entries["/en/briefing/"].expires == week_end
+    assert entries["/en/briefing/2025-W28/"].expires is None  # a past week changes with content
