@@ -174,10 +174,13 @@ def test_a_bad_address_gets_the_form_again_with_a_translated_error(
     assert subscribers(mail_app) == [] and smtp.messages == []
 
 
-def test_a_bad_language_or_frequency_is_refused(mail_app, client, smtp):
+def test_a_bad_language_frequency_or_filters_are_refused(mail_app, client, smtp):
     assert sign_up(client, language="xx").status_code == 422
     assert sign_up(client, frequency="hourly").status_code == 422
-    assert subscribers(mail_app) == []
+    too_long = sign_up(client, lang="nl", filters="q=" + "woord " * 400)
+    assert too_long.status_code == 422
+    assert "Deze filters zijn te lang om te bewaren" in too_long.get_data(True)
+    assert subscribers(mail_app) == [] and smtp.messages == []
 
 
 def test_cross_site_posts_and_the_honeypot_store_and_send_nothing(mail_app, client, smtp):

@@ -17,6 +17,7 @@ from portal.models.subscribers import FREQUENCIES
 
 FREQUENCY_LABELS = {"daily": _l("Daily"), "weekly": _l("Weekly")}
 MAX_EMAIL = 320
+MAX_FILTERS = 2000  # characters of the canonical query string (the column's size)
 
 
 def canonical_filters(args: MultiDict, lang: str) -> str:
@@ -53,6 +54,10 @@ class DigestForm:
         )
         if with_email:
             found.check_email()
+        if len(found.filters) > MAX_FILTERS:
+            found.errors["filters"] = str(
+                _l("These filters are too long to keep. Please choose fewer.")
+            )
         if found.lang not in languages():
             found.errors["language"] = str(_l("Please choose a language."))
         if found.frequency not in FREQUENCIES:
