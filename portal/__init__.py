@@ -29,8 +29,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     from portal import (
         backup,
+        briefing,
         database,
         demo,
+        digests,
         editor,
         errors,
         feedback,
@@ -53,8 +55,10 @@ def create_app(config: dict | None = None) -> Flask:
         search,
         public,
         feeds,
+        briefing,
         seo,
         feedback,
+        digests,
         editor,
         errors,
         health,

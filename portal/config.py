@@ -88,6 +88,12 @@ def load(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         # Anonymous feedback per client (Flask-Limiter syntax, ";" between limits).
         "FEEDBACK_RATE_LIMIT": os.environ.get("FEEDBACK_RATE_LIMIT", "5 per minute;30 per day"),
+        # Digest sign-ups per client (same syntax).
+        "SUBSCRIBE_RATE_LIMIT": os.environ.get("SUBSCRIBE_RATE_LIMIT", "5 per minute;20 per day"),
+        # Mail for email digests: smtp://user:password@host:587/?starttls=1 (smtps:// for
+        # implicit TLS) and the sender; without SMTP_URL digests are hidden.
+        "SMTP_URL": os.environ.get("SMTP_URL", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", ""),
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # Bigger request bodies are refused with a 413 before they are read.
@@ -95,7 +101,9 @@ def load(instance_path: str) -> dict:
         # Languages the site is published in; the first is the default.
         "LANGUAGES": {"en": "English", "nl": "Nederlands"},
         "BABEL_DEFAULT_LOCALE": "en",
-        "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
+        # The site's time zone: its days and ISO weeks (the briefing, daily digests).
+        "SITE_TIMEZONE": os.environ.get("SITE_TIMEZONE", "Europe/Amsterdam"),
+        "BABEL_DEFAULT_TIMEZONE": os.environ.get("SITE_TIMEZONE", "Europe/Amsterdam"),
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
         "UPDATES_PER_PAGE": 20,
         # HTTP caching of public pages and feeds (seconds): how long any cache may keep

@@ -3,16 +3,21 @@ TEST_DATABASE_URL is set), a client, factories."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
@@ -417,3 +422,77 @@ def editor(client, editor_account):
     assert response.status_code == 303, response.get_data(as_text=True)
     client.csrf = csrf_from(client.get("/en/editor/updates/new"))
     return client
+
+
+# --- mail -------------------------------------------------------------------------------
+#
+# A real SMTP server on the loopback (aiosmtpd) that keeps every message it accepts, and
+# can refuse recipients for now (451) or for good (550).
+
+
+@dataclass
+class Inbox:
+    messages: list = field(default_factory=list)
+    refuse: set[str] = field(default_factory=set)  # 550
+    defer: set[str] = field(default_factory=set)  # 451
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 No such user"
+        if address in self.defer:
+            return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        for to in envelope.rcpt_tos:
+            self.messages.append((to, message))
+        return "250 Message accepted"
+
+    def to(self, address: str) -> list:
+        return [m for rcpt, m in self.messages if rcpt == address]
+
+    def parts(self, message) -> tuple[str, str]:
+        """The text and the HTML part of a multipart mail."""
+        text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        html = message.get_body(("html",)).get_content().replace("\r\n", "\n")
+        return text, html
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_smtp() -> tuple[Controller, Inbox]:
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    return controller, inbox
+
+
+@pytest.fixture
+def smtp() -> Iterator[Inbox]:
+    """A real SMTP server on the loopback; its Inbox (with `.port`)."""
+    controller, inbox = start_smtp()
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def live_smtp() -> Iterator[Inbox]:
+    """A real SMTP server for the whole session (the browser tests' live server sends to it)."""
+    controller, inbox = start_smtp()
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def mail_app(app, smtp):
+    """The app sending mail to the `smtp` server (digests on)."""
+    app.config.update(SMTP_URL=f"smtp://127.0.0.1:{smtp.port}", MAIL_FROM="digest@portal.example")
+    return app

@@ -43,6 +43,8 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "maker-feedback-sent": (f"/{lang}/makers/openai/?feedback=sent", 200),
         "tag": (f"/{lang}/tags/model/", 200),
         "404": (f"/{lang}/no-such-page/", 404),
+        "briefing": (f"/{lang}/briefing/", 200),
+        "briefing-week": (f"/{lang}/briefing/2025-W28/?maker=openai&type=bogus", 200),
     }
 
 
@@ -93,6 +95,56 @@ def test_every_page_type_is_valid_html(seeded, client, tmp_path, require):
     )
     print(report)
     assert not messages, f"{len(messages)} HTML validation error(s):\n{report}"
+
+
+def test_digest_pages_and_mails_are_valid_html(seeded, mail_app, client, smtp, tmp_path, require):
+    """The sign-up, its answers, confirm, manage, unsubscribe, and the mails' HTML parts."""
+    require("java")
+    from datetime import datetime
+
+    from portal.extensions import db
+    from portal.models import Subscriber
+
+    with seeded.app_context():
+        db.session.add(
+            Subscriber(
+                email="old@example.org",
+                lang="nl",
+                status="active",
+                sent_until=datetime(2025, 6, 1),
+                filters="maker=openai",
+            )
+        )
+        db.session.commit()
+    assert seeded.test_cli_runner().invoke(args=["send-digests"]).exit_code == 0
+    files, link = [], re.compile(r"https://portal\.example(/\S+/)")
+    for lang in ("en", "nl"):
+        email = f"{lang}@example.org"
+        pages = {"signup": client.get(f"/{lang}/digests/?maker=openai&audience=developers")}
+        pages["signup-errors"] = client.post(f"/{lang}/digests/", data={"email": "x"})
+        pages["sent"] = client.get(f"/{lang}/digests/sent/")
+        client.post(f"/{lang}/digests/", data={"email": email, "language": lang})
+        text = smtp.to(email)[-1].get_body(("plain",)).get_content()
+        confirm = next(p for p in link.findall(text) if "/confirm/" in p)
+        pages["confirm"] = client.get(confirm)
+        manage = client.post(confirm).headers["Location"]
+        pages["manage"] = client.get(manage)
+        unsubscribe = manage.split("?")[0].replace("/manage/", "/unsubscribe/")
+        pages["unsubscribe"] = client.get(unsubscribe)
+        pages["unsubscribed"] = client.post(unsubscribe)
+        for name, response in pages.items():
+            assert response.status_code in (200, 422), f"{name}: {response.status_code}"
+            files.append(tmp_path / f"{lang}-digest-{name}.html")
+            files[-1].write_bytes(response.get_data())
+        files.append(tmp_path / f"{lang}-mail-confirm.html")
+        files[-1].write_text(smtp.parts(smtp.to(email)[0])[1])
+    files.append(tmp_path / "nl-mail-digest.html")
+    files[-1].write_text(smtp.parts(smtp.to("old@example.org")[0])[1])
+
+    messages = run_vnu(files)
+    assert not messages, "\n".join(
+        f"{Path(m.get('url', '?')).name}: {m.get('message')}" for m in messages
+    )
 
 
 def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):

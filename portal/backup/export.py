@@ -1,4 +1,5 @@
-"""Every maker, tag, update, revision, feedback message and editor as one JSON document.
+"""Every maker, tag, update, revision, feedback message, editor and digest subscriber as one
+JSON document.
 
 The format is described in docs/backup-format.md. The same content always gives the same
 bytes: records in id order, keys sorted, times in UTC as ISO 8601, no export timestamp;
@@ -13,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from portal.backup import subscribers as backup_subscribers
 from portal.extensions import db
 from portal.models import (
     Editor,
@@ -28,7 +30,9 @@ from portal.models import (
 )
 
 FORMAT = "portal-backup"
-VERSION = 1
+VERSION = 2
+# Versions the importer reads (a version 1 file lacks what came later: it is empty).
+READABLE = (1, 2)
 
 
 def time(value: datetime | None) -> str | None:
@@ -211,6 +215,7 @@ def document() -> dict:
         "revisions": revisions(),
         "feedback": feedback(),
         "editors": editors(),
+        "subscribers": backup_subscribers.export(db.session, time),
     }
 
 

@@ -19,7 +19,8 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
-from portal.backup.export import FORMAT, VERSION
+from portal.backup import subscribers as backup_subscribers
+from portal.backup.export import FORMAT, READABLE, VERSION
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
 from portal.extensions import db
 from portal.i18n import languages
@@ -30,6 +31,7 @@ from portal.models import (
     MakerTranslation,
     Revision,
     SiteState,
+    Subscriber,
     Tag,
     TagTranslation,
     Update,
@@ -39,9 +41,9 @@ from portal.models import (
 from portal.vocab import STORED_STATUSES
 
 # Rows a database holds only once someone has used it; any of them means "not empty".
-CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor)
+CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor, Subscriber)
 # Tables whose ids come from the backup, in the order they are filled (parents first).
-WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback)
+WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, Subscriber)
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
 LOCKED = "!"
@@ -66,12 +68,14 @@ def load(raw: bytes) -> dict:
         ) from error
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BackupError(f'The file is not a portal backup (no "format": "{FORMAT}").')
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READABLE:
         raise BackupError(
             f"This is a version {doc.get('version')!r} backup; "
-            f"this portal reads version {VERSION} only."
+            f"this portal reads versions {', '.join(map(str, READABLE))}."
         )
     _Record(doc, "the backup", "backup")  # no unknown top-level key
+    if doc["version"] < 2 and "subscribers" in doc:
+        raise BackupError("the backup: unknown key 'subscribers' (not in version 1).")
     return doc
 
 
@@ -87,6 +91,7 @@ KEYS = {
         "revisions",
         "feedback",
         "editors",
+        "subscribers",
     },
     "makers": {"id", "slug", "name", "website", "feed_url", "descriptions"},
     "tags": {"id", "slug", "labels"},
@@ -129,6 +134,7 @@ KEYS = {
         "client_hash",
     },
     "editors": {"id", "username", "created_at", "last_login_at"},
+    "subscribers": backup_subscribers.KEYS,
 }
 
 
@@ -309,6 +315,9 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         }
         for r in _records(doc, "feedback")
     ]
+    # Version 2: a version 1 file has no subscribers.
+    subscribed = _records(doc, "subscribers") if "subscribers" in doc else []
+    out[Subscriber.__table__] = backup_subscribers.rows(subscribed, languages())
     return out
 
 
@@ -408,6 +417,7 @@ ORDER = (
     update_tags,
     Revision.__table__,
     Feedback.__table__,
+    Subscriber.__table__,
 )
 
 

@@ -1,5 +1,5 @@
 """The data model: makers, updates with per-language translations, tags, revisions, editors,
-readers' feedback and the site's state."""
+readers' feedback, digest subscribers and the site's state."""
 
 from portal.models.content import (
     Maker,
@@ -14,8 +14,10 @@ from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
 from portal.models.revisions import Revision
 from portal.models.state import SiteState
+from portal.models.subscribers import DigestSend, Subscriber
 
 __all__ = [
+    "DigestSend",
     "Editor",
     "Feedback",
     "LoginFailure",
@@ -23,6 +25,7 @@ __all__ = [
     "MakerTranslation",
     "Revision",
     "SiteState",
+    "Subscriber",
     "Tag",
     "TagTranslation",
     "Update",

@@ -22,7 +22,7 @@ EDITOR = ("browser-editor", "a long browser password")  # an account on the live
 
 
 @pytest.fixture(scope="session")
-def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
+def live_server(compiled_catalogs, tmp_path_factory, template, live_smtp) -> Iterator[str]:
     """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
 
     Its database is a SQLite file, or this worker's own PostgreSQL database when the
@@ -37,6 +37,10 @@ def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
             "SITE_URL": "https://portal.example",
             # Every browser test posts from 127.0.0.1: the readers' limit is not under test.
             "FEEDBACK_RATE_LIMIT": "1000 per minute",
+            "SUBSCRIBE_RATE_LIMIT": "1000 per minute",
+            # Digests on, sending to `live_smtp` (tests/browser/test_digests.py reads it).
+            "SMTP_URL": f"smtp://127.0.0.1:{live_smtp.port}",
+            "MAIL_FROM": "digest@portal.example",
         }
     )
     with app.app_context():
