@@ -47,6 +47,8 @@ def _choices(form) -> None:
 def _pair() -> list[str]:
     """The languages whose texts the form shows side by side: both of two, else the pair
     chosen in the query (`?pair=nl&pair=de`), by default the first two."""
+    if len(languages()) <= 2:
+        return list(languages())
     chosen = [code for code in request.args.getlist("pair") if code in languages()]
     return list(dict.fromkeys([*chosen, *languages()]))[:2]
 
