@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 EDITOR = ("browser-editor", "a long browser password")  # an account on the live server
 
 
-@pytest.fixture(scope="session")
-def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
-    """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
-
-    Its database is a SQLite file, or this worker's own PostgreSQL database when the
-    suite runs against TEST_DATABASE_URL."""
-    database = template.copy("live", tmp_path_factory.mktemp("live"))
+@contextmanager
+def serving(database: str, **config) -> Iterator[str]:
+    """Serve a seeded app (with `config`) on 127.0.0.1 from a daemon thread; yield its base
+    URL."""
     app = create_app(
         {
             "TESTING": True,
@@ -37,6 +35,7 @@ def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
             "SITE_URL": "https://portal.example",
             # Every browser test posts from 127.0.0.1: the readers' limit is not under test.
             "FEEDBACK_RATE_LIMIT": "1000 per minute",
+            **config,
         }
     )
     with app.app_context():
@@ -57,6 +56,16 @@ def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
         thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
+    """The seeded site, served; its base URL.
+
+    Its database is a SQLite file, or this worker's own PostgreSQL database when the
+    suite runs against TEST_DATABASE_URL."""
+    with serving(template.copy("live", tmp_path_factory.mktemp("live"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
