@@ -14,7 +14,7 @@ import pytest
 from portal import create_app
 from portal.config import ConfigurationError, site_languages
 from portal.extensions import db
-from portal.models import Update, UpdateTranslation
+from portal.models import TagTranslation, Update, UpdateTranslation
 
 ROOT = Path(__file__).resolve().parent.parent
 SWITCHER = re.compile(r'<nav class="lang-switch".*?</nav>', re.S)
@@ -379,3 +379,55 @@ def test_two_languages_show_side_by_side_without_a_chooser(app, editor):
     assert fieldsets(page) == [(False, "en"), (False, "nl")]
     assert 'class="language-pair"' not in page
     assert 'class="update-form"\n      action="/en/editor/updates/new">' in page
+
+
+def test_a_backup_of_the_two_language_site_restores_into_three_languages(
+    app, client, sqlite_template, tmp_path
+):
+    """Adding a language leaves the content valid: tags need a label in the first language
+    only, so a backup without German labels restores, and German pages fall back."""
+    from portal.demo.seed import seed_demo
+
+    before = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": sqlite_template.copy_to(tmp_path / "two.db"),
+            "LANGUAGES": "en,nl",
+        }
+    )
+    with before.app_context():
+        seed_demo()
+        db.engine.dispose()
+    path = tmp_path / "backup.json"
+    assert before.test_cli_runner().invoke(args=["export-json", str(path)]).exit_code == 0
+    result = app.test_cli_runner().invoke(args=["import-json", str(path)])
+    assert result.exit_code == 0, result.output
+    page = text_of(client.get("/de/tags/model/"))
+    assert "Updates mit dem Schlagwort „model“" in page  # no German label: its slug
+
+
+def test_a_tag_needs_a_label_in_the_first_language_only(app, editor):
+    editor.post("/de/editor/tags/", data={"csrf_token": editor.csrf, "slug": "agents"})
+    refused = text_of(editor.post("/de/editor/tags/", data={"csrf_token": editor.csrf}))
+    assert "Dieses Feld ist erforderlich." in refused
+    data = {
+        "csrf_token": editor.csrf,
+        "slug": "agents",
+        "label_en": "Agents",
+        "label_nl": "Agenten",
+    }
+    assert editor.post("/de/editor/tags/", data=data).status_code == 303
+    with app.app_context():
+        labels = dict(
+            db.session.execute(db.select(TagTranslation.lang, TagTranslation.label)).all()
+        )
+    assert labels == {"en": "Agents", "nl": "Agenten"}  # no empty German row
+    form = text_of(editor.get("/de/editor/tags/1/"))
+    assert 'name="label_de" type="text" value=""' in form  # not the slug to save as a label
+    data |= {"label_de": "Agenten", "label_nl": ""}
+    assert editor.post("/de/editor/tags/1/", data=data).status_code == 303
+    with app.app_context():
+        labels = dict(
+            db.session.execute(db.select(TagTranslation.lang, TagTranslation.label)).all()
+        )
+    assert labels == {"en": "Agents", "de": "Agenten"}
