@@ -24,6 +24,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(config_module.load(app.instance_path))
     if config:
         app.config.from_mapping(config)
+    app.config["LANGUAGES"] = config_module.site_languages(
+        app.config["LANGUAGES"], app.config["BABEL_TRANSLATION_DIRECTORIES"]
+    )
     if app.config["TRUSTED_HOSTS"] is None:  # unless the caller gave its own list
         app.config["TRUSTED_HOSTS"] = config_module.trusted_hosts(app.config)
 

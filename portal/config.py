@@ -2,11 +2,14 @@
 
 import contextlib
 import os
+import re
 import secrets
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
 
 # Host names a laptop also answers on when SITE_URL names another (the dev server, tests).
 LOCAL_HOSTS = ("localhost", "127.0.0.1")
@@ -62,6 +65,42 @@ def _site_url() -> str:
     return url
 
 
+CATALOGS = Path(__file__).parent.parent / "translations"
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def site_languages(value, catalogs: str | Path = CATALOGS) -> dict[str, str]:
+    """LANGUAGES ("en,nl,de", the first the default; or the codes as a list or mapping) as
+    code → the language's own name ("Deutsch"), for the URL prefixes and the switcher.
+    Every code needs an interface catalog in `catalogs` (English is the source text)."""
+    codes = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+    codes = [code.strip().lower() for code in codes]
+    if not codes:
+        raise ConfigurationError("LANGUAGES is empty; name at least one, e.g. LANGUAGES=en,nl.")
+    names = {}
+    for code in codes:
+        if code in names:
+            raise ConfigurationError(f"LANGUAGES names {code!r} twice.")
+        try:
+            locale = Locale.parse(code) if LANGUAGE_CODE.match(code) else None
+        except (UnknownLocaleError, ValueError):
+            locale = None
+        if locale is None:
+            raise ConfigurationError(
+                f"LANGUAGES: {code!r} is not a language code such as en, nl or de."
+            )
+        folder = Path(catalogs) / code / "LC_MESSAGES"
+        if code != "en" and not any(folder.glob("messages.[pm]o")):
+            raise ConfigurationError(
+                f"LANGUAGES names {code!r}, but there is no interface catalog for it: add "
+                f"{folder / 'messages.po'} (a copy of the Dutch one, translated; see the "
+                "README, Adding a language), or leave it out of LANGUAGES."
+            )
+        name = locale.get_display_name(code) or code
+        names[code] = name[:1].upper() + name[1:]
+    return names
+
+
 def trusted_hosts(config) -> list[str] | None:
     """The Host names the app answers (Flask's TRUSTED_HOSTS; others get a 400): SITE_URL's,
     EXTRA_HOSTS and, outside production, localhost. Without SITE_URL (a laptop) any host:
@@ -98,13 +137,13 @@ def load(instance_path: str) -> dict:
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # Bigger request bodies are refused with a 413 before they are read.
         "MAX_CONTENT_LENGTH": 1024 * 1024,
-        # Languages the site is published in; the first is the default.
-        "LANGUAGES": {"en": "English", "nl": "Nederlands"},
+        # Languages the site is published in, each with a catalog; the first is the default.
+        "LANGUAGES": site_languages(os.environ.get("LANGUAGES", "en,nl")),
         "BABEL_DEFAULT_LOCALE": "en",
         # The site's time zone: its days and ISO weeks (the briefing, daily digests).
         "SITE_TIMEZONE": os.environ.get("SITE_TIMEZONE", "Europe/Amsterdam"),
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("SITE_TIMEZONE", "Europe/Amsterdam"),
-        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent.parent / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(CATALOGS),
         "UPDATES_PER_PAGE": 20,
         # HTTP caching of public pages and feeds (seconds): how long any cache may keep
         # one, and how much longer it may serve it while fetching a fresh one.

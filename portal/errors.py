@@ -36,7 +36,7 @@ def render_error(error: HTTPException, text: str | None = None):
         )
     if not g.get("lang"):
         g.lang = best_language()
-    g.alternates = {}  # the switcher leads to the other language's front page
+    g.alternates = {}  # the switcher leads to each language's front page
     title, default_text = MESSAGES.get(code, (error.name, error.description))
     context = {"code": code, "title": title, "text": text or default_text}
     response = render_page_or_block("errors/error.html", "problem", **context)

@@ -392,7 +392,8 @@ REFUSED_LIKE_THE_FORMS = [
         lambda d: d["makers"][0].update(name="x" * 121),
         "makers[0].name: Field cannot be longer than 120 characters.",
     ),
-    (lambda d: d["tags"][0]["labels"].pop("nl"), "tags[0].labels.nl: This field is required."),
+    # A label is required in the first language (a language added later may lack one).
+    (lambda d: d["tags"][0]["labels"].pop("en"), "tags[0].labels.en: This field is required."),
     (
         lambda d: d["updates"][0].update(status="archived"),
         "updates[0].status: 'archived' is not one of draft, published, deleted.",

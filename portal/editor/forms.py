@@ -254,13 +254,17 @@ class MergeTagsForm(FlaskForm):
 
 
 def _with_languages(base: type, name: str, label, required: bool, max_length: int):
-    """A subclass of `base` with a text field per site language (`<name>_<lang>`)."""
-    validators = [DataRequired(REQUIRED)] if required else [Optional()]
+    """A subclass of `base` with a text field per site language (`<name>_<lang>`); when
+    `required`, in the site's first language (a language added later may lack it)."""
+    first = next(iter(languages()))
     kind = StringField if max_length <= 200 else TextAreaField
     fields = {
         f"{name}_{lang}": kind(
             _l("%(field)s (%(language)s)", field=label, language=language_name(lang)),
-            validators=[*validators, Length(max=max_length)],
+            validators=[
+                DataRequired(REQUIRED) if required and lang == first else Optional(),
+                Length(max=max_length),
+            ],
         )
         for lang in languages()
     }

@@ -30,13 +30,18 @@ def save_maker(maker: Maker, form) -> None:
 
 
 def tag_data(tag: Tag) -> dict:
-    return {"slug": tag.slug} | {f"label_{lang}": tag.label(lang) for lang in languages()}
+    labels = {f"label_{t.lang}": t.label for t in tag.translations}
+    return {"slug": tag.slug} | {f"label_{lang}": "" for lang in languages()} | labels
 
 
 def save_tag(tag: Tag, form) -> None:
+    """Slug and labels; an empty label means none in that language (its slug shows)."""
     tag.slug = form.slug.data
     for lang in languages():
-        tag.translation_or_new(lang).label = form[f"label_{lang}"].data.strip()
+        if label := (form[f"label_{lang}"].data or "").strip():
+            tag.translation_or_new(lang).label = label
+        elif found := tag.translation(lang):
+            tag.translations.remove(found)
     db.session.add(tag)
     db.session.commit()
 

@@ -19,9 +19,10 @@ Snowball-stemmed in the translation's language, so "fietspaden" finds "fietspad"
 
 PostgreSQL: a plain table `update_search` holds one weighted `tsvector` per translation
 (title weight A, the rest D) under a GIN index, made by PostgreSQL's own Snowball
-stemmers: the configurations `portal_english` and `portal_dutch` copy `english` and
-`dutch`, put `unaccent` before the stemmer (like FTS5's `remove_diacritics 2`) and keep
-stop words (FTS5 has none, so "the" is searchable on both). Dutch lexemes lose a doubled
+stemmers: the configurations `portal_english`, `portal_dutch` and `portal_german` copy
+`english`, `dutch` and `german` (the last made by a later migration), put `unaccent`
+before the stemmer (like FTS5's `remove_diacritics 2`) and keep stop words (FTS5 has
+none, so "the" is searchable on both). Dutch lexemes lose a doubled
 final consonant, as on SQLite ("modellen" meets "model"). A query needs every word (no
 prefixes, as on SQLite) and ranks with `ts_rank`; the `<mark>` snippets come from
 `snippet()` on both engines.

@@ -17,12 +17,13 @@ from portal.rendering import plain_text
 MAX_TERMS = 32
 MAX_QUERY_CHARS = 2000  # longer input is cut before tokenizing
 
-# Snowball stemmer per site language (SQLite; PostgreSQL uses its own, see the search
-# migration). Dutch uses the classic Porter-style Snowball algorithm (as PostgreSQL's
-# 'dutch' did): Snowball 3's new 'dutch' lengthens vowels, so "fietspaden" ->
-# "fietspaad" would no longer meet "fietspad". Changing a stemmer needs
-# `flask search-reindex`.
-STEMMERS = {"en": "english", "nl": "dutch_porter"}
+# Snowball stemmer per site language (SQLite; PostgreSQL uses its own configuration per
+# language, made by a migration: portal_english, portal_dutch, portal_german). A language
+# without one is searched by its folded words, unstemmed, on both engines. Dutch uses
+# the classic Porter-style Snowball algorithm (as PostgreSQL's 'dutch' did): Snowball 3's
+# new 'dutch' lengthens vowels, so "fietspaden" -> "fietspaad" would no longer meet
+# "fietspad". Changing a stemmer needs `flask search-reindex`.
+STEMMERS = {"en": "english", "nl": "dutch_porter", "de": "german"}
 
 WORD = re.compile(r"\w+")
 _DOUBLED_END = re.compile(r"([^aeiou\d])\1$")

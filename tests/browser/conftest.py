@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 EDITOR = ("browser-editor", "a long browser password")  # an account on the live server
 
 
-@pytest.fixture(scope="session")
-def live_server(compiled_catalogs, tmp_path_factory, template, live_smtp) -> Iterator[str]:
-    """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
-
-    Its database is a SQLite file, or this worker's own PostgreSQL database when the
-    suite runs against TEST_DATABASE_URL."""
-    database = template.copy("live", tmp_path_factory.mktemp("live"))
+@contextmanager
+def serving(database: str, **config) -> Iterator[str]:
+    """Serve a seeded app (with `config`) on 127.0.0.1 from a daemon thread; yield its base
+    URL."""
     app = create_app(
         {
             "TESTING": True,
@@ -38,9 +36,7 @@ def live_server(compiled_catalogs, tmp_path_factory, template, live_smtp) -> Ite
             # Every browser test posts from 127.0.0.1: the readers' limit is not under test.
             "FEEDBACK_RATE_LIMIT": "1000 per minute",
             "SUBSCRIBE_RATE_LIMIT": "1000 per minute",
-            # Digests on, sending to `live_smtp` (tests/browser/test_digests.py reads it).
-            "SMTP_URL": f"smtp://127.0.0.1:{live_smtp.port}",
-            "MAIL_FROM": "digest@portal.example",
+            **config,
         }
     )
     with app.app_context():
@@ -61,6 +57,21 @@ def live_server(compiled_catalogs, tmp_path_factory, template, live_smtp) -> Ite
         thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(compiled_catalogs, tmp_path_factory, template, live_smtp) -> Iterator[str]:
+    """The seeded site, served; its base URL. Digests are on, sending to `live_smtp`
+    (tests/browser/test_digests.py reads it).
+
+    Its database is a SQLite file, or this worker's own PostgreSQL database when the
+    suite runs against TEST_DATABASE_URL."""
+    with serving(
+        template.copy("live", tmp_path_factory.mktemp("live")),
+        SMTP_URL=f"smtp://127.0.0.1:{live_smtp.port}",
+        MAIL_FROM="digest@portal.example",
+    ) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

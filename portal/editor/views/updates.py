@@ -1,4 +1,4 @@
-"""Writing: the dashboard, the update form in both languages, history, delete and undelete."""
+"""Writing: the dashboard, the update form in every language, history, delete and undelete."""
 
 from __future__ import annotations
 
@@ -44,13 +44,31 @@ def _choices(form) -> None:
     form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
 
 
+def _pair() -> list[str]:
+    """The languages whose texts the form shows side by side: both of two, else the pair
+    chosen in the query (`?pair=nl&pair=de`), by default the first two."""
+    if len(languages()) <= 2:
+        return list(languages())
+    chosen = [code for code in request.args.getlist("pair") if code in languages()]
+    return list(dict.fromkeys([*chosen, *languages()]))[:2]
+
+
+def _saved(update: Update):
+    """After a save: the form again, with the same languages side by side."""
+    pair = _pair() if len(languages()) > 2 else []
+    return redirect(url_for("editor.edit_update", update_id=update.id, pair=pair), 303)
+
+
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
+    pair = _pair()
+    folded = [code for code in languages() if code not in pair]  # below, folded away
     return render_template(
         "editor/update_form.html",
         form=form,
         update=update,
         status=update and queries.status_of(update),
-        langs=languages(),
+        langs=pair + folded,
+        folded=folded,
         conflict=conflict,
     ), status
 
@@ -64,7 +82,7 @@ def new_update():
         update = writing.save(form, None, g.editor)
         if update is not None:
             flash(_("Saved."))
-            return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+            return _saved(update)
     return _form_page(form, None, 422 if request.method == "POST" else 200)
 
 
@@ -80,7 +98,7 @@ def edit_update(update_id: int):
         try:
             if writing.save(form, update, g.editor) is not None:
                 flash(_("Saved."))
-                return redirect(url_for("editor.edit_update", update_id=update.id), 303)
+                return _saved(update)
         except Conflict as found:
             conflict, form.version.data = found, found.version  # saving again overrides it
         update = db.get_or_404(Update, update_id)
