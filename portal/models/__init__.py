@@ -10,14 +10,17 @@ from portal.models.content import (
     UpdateTranslation,
     update_tags,
 )
+from portal.models.desk import DeskItem, JobLock, UpdateSource
 from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
 from portal.models.revisions import Revision
 from portal.models.state import SiteState
 
 __all__ = [
+    "DeskItem",
     "Editor",
     "Feedback",
+    "JobLock",
     "LoginFailure",
     "Maker",
     "MakerTranslation",
@@ -26,6 +29,7 @@ __all__ = [
     "Tag",
     "TagTranslation",
     "Update",
+    "UpdateSource",
     "UpdateTranslation",
     "update_tags",
 ]
