@@ -1,6 +1,7 @@
 """Suggestions on a draft made from the import desk, never filled in by themselves.
 
-Tags whose name (slug or label in any language) appears as words in a title or lede;
+Tags whose name (slug or label in any language) appears as words in a title or lede (of
+the draft or of the desk items it was made from);
 tags, type, audience and level of the published updates whose titles are most like the
 draft's (rapidfuzz); the reading time of each body. The form shows each with a button
 that applies it (`accept`), re-rendering the form without saving anything."""
@@ -23,7 +24,7 @@ from portal.importing.grouping import title_words
 from portal.models import DeskItem, Tag, Update, UpdateTranslation
 from portal.models.content import WORDS_PER_MINUTE
 
-SIMILAR = 70  # token_set_ratio of normalised titles for a past update to count as similar
+SIMILAR = 60  # token_set_ratio of normalised titles for a past update to count as similar
 NEIGHBOURS = 5
 CANDIDATES = 5000  # the newest published titles compared
 FIELDS = {"type": vocab.TYPES, "audience": vocab.AUDIENCES, "level": vocab.LEVELS}
@@ -95,7 +96,12 @@ def _named_tags(text: str, tags: list[Tag]) -> list[Tag]:
 def suggest(form, update: Update) -> Suggestions:
     """What the draft could have, from its text as in `form` and similar past updates."""
     texts = [t for t in form.translations().values() if t.present]
-    words = " ".join(f"{t.title.data} {t.lede.data}" for t in texts)
+    items = db.session.execute(
+        select(DeskItem.title, DeskItem.summary).where(DeskItem.update_id == update.id)
+    ).all()
+    words = " ".join(
+        f"{title} {lede}" for title, lede in [*items, *((t.title.data, t.lede.data) for t in texts)]
+    )
     title = texts[0].title.data if texts else ""
     similar = similar_updates(title, titles(), exclude=update.id) if title else []
     chosen = set(form.tags.data or [])
@@ -131,7 +137,7 @@ def accept(form) -> bool:
     if key is None:
         return False
     name, _, value = key.partition(":")
-    tag_ids = {str(choice[0]) for choice in form.tags.choices or []}
+    tag_ids = {str(choice.value) for choice in form.tags.choices or []}
     if name == "tag" and value in tag_ids:
         form.tags.data = list(dict.fromkeys([*(form.tags.data or []), int(value)]))
     elif name in FIELDS and value in FIELDS[name]:
