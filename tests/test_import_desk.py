@@ -3,15 +3,24 @@ dismissal per group; an item edited in its feed; a feed that vanishes; suggestio
 
 from __future__ import annotations
 
+import configparser
+import functools
+import http.server
 import json
 import re
+import shutil
+import subprocess
+import threading
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import DeskItem, Revision, Tag, Update, UpdateSource
+from portal.importing import lock
+from portal.models import DeskItem, JobLock, Maker, Revision, Tag, Update, UpdateSource
+from portal.models.content import utcnow
 
 DESK = Path(__file__).parent / "data" / "feeds" / "desk"
 GPT_4O = "Hello GPT-4o"
@@ -226,15 +235,106 @@ def test_bad_input_is_a_translated_4xx_and_changes_nothing(
         db.session.remove()
 
 
-def test_a_feed_that_vanishes_fails_alone_and_its_items_stay(app, run, makers, editor, tmp_path):
-    served = tmp_path / "openai.xml"
-    served.write_bytes((DESK / "openai.xml").read_bytes())
-    assert run("import-feed", str(served), "--maker", "openai").exit_code == 0
-    served.unlink()
-    result = run("import-feed", str(served), "--maker", "openai")
-    assert result.exit_code == 1
-    assert "Cannot read" in result.output
-    assert MEMORY in desk(editor)
+@pytest.fixture
+def hosted(app, makers, tmp_path):
+    """The desk feeds on a local web server, each maker's feed URL pointing at its file;
+    deleting a file from the returned folder makes that feed vanish (404)."""
+    folder = tmp_path / "feeds"
+    shutil.copytree(DESK, folder)
+    handler = functools.partial(Quiet, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    app.config["FEED_FETCH_ALLOW"] = "127.0.0.1"
+    with app.app_context():
+        for maker in db.session.scalars(select(Maker)):
+            maker.feed_url = f"http://127.0.0.1:{httpd.server_address[1]}/{maker.slug}.xml"
+        db.session.commit()
+        db.session.remove()
+    yield folder
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_a_feed_that_vanishes_fails_alone_and_its_items_stay(app, run, hosted, editor):
+    first = run("import-feeds")
+    assert first.exit_code == 0, first.output
+    (hosted / "press.xml").unlink()
+    (hosted / "openai-edited.xml").rename(hosted / "openai.xml")
+    again = run("import-feeds")
+    assert again.exit_code == 1
+    assert "press: failed: " in again.stderr and "answered HTTP 404" in again.stderr
+    assert "openai: 0 new on the desk, 1 already known, 1 changed" in again.stdout
+    assert "1 of 3 feeds failed: press." in again.stderr
+    page = desk(editor)
+    assert "Microsoft launches Phi-3 Mini" in page  # the vanished feed's items stay
+    assert "Hello GPT-4o, now with voice" in page
+
+
+# --- one run at a time ----------------------------------------------------------------
+
+
+def hold(app, holder: str, minutes: int) -> None:
+    with app.app_context():
+        db.session.merge(
+            JobLock(
+                name=lock.IMPORT_FEEDS,
+                holder=holder,
+                expires_at=utcnow() + timedelta(minutes=minutes),
+            )
+        )
+        db.session.commit()
+        db.session.remove()
+
+
+def desk_count(app) -> int:
+    with app.app_context():
+        n = db.session.scalar(select(func.count(DeskItem.id)))
+        db.session.remove()
+        return n
+
+
+def test_a_run_while_another_host_holds_the_lock_skips(app, run, hosted):
+    hold(app, "web-2:4242:abcd", minutes=10)
+    result = run("import-feeds")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Skipped: another import-feeds run (web-2:4242:abcd) holds")
+    assert desk_count(app) == 0
+
+
+def test_an_expired_lock_is_taken_and_given_up_after_the_run(app, run, hosted):
+    hold(app, "web-2:4242:abcd", minutes=-1)  # that run died
+    result = run("import-feeds")
+    assert result.exit_code == 0, result.output
+    assert desk_count(app) == 6
+    with app.app_context():
+        held = db.session.get(JobLock, lock.IMPORT_FEEDS)
+        assert held.holder == "" and held.expires_at <= utcnow()
+        db.session.remove()
+    assert run("import-feeds").stdout.count("already known") == 3  # the next run runs
+
+
+def test_of_runs_starting_at_once_exactly_one_takes_the_lock(app):
+    runs = 6
+    start = threading.Barrier(runs)
+    won = []
+
+    def attempt(n: int) -> None:
+        with app.app_context():
+            start.wait()
+            won.append(lock.take(lock.IMPORT_FEEDS, f"host-{n}", timedelta(minutes=5)))
+            db.session.remove()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(runs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(won) == [False] * (runs - 1) + [True]
 
 
 def test_the_desk_needs_a_login(client):
@@ -345,3 +445,21 @@ def test_an_update_written_by_hand_gets_no_suggestions(editor, make_update):
     update_id = make_update(en={"title": "By hand"}, status="draft")
     page = editor.get(f"/en/editor/updates/{update_id}/").get_data(as_text=True)
     assert "suggestions-heading" not in page
+
+
+def test_the_systemd_timer_runs_import_feeds_every_15_minutes():
+    units = Path(__file__).resolve().parent.parent / "deploy" / "systemd"
+    service, timer = (configparser.ConfigParser(strict=False, interpolation=None) for _ in range(2))
+    service.read(units / "portal-import-feeds.service")
+    timer.read(units / "portal-import-feeds.timer")
+    assert service["Service"]["Type"] == "oneshot"
+    assert service["Service"]["ExecStart"].endswith("flask --app wsgi import-feeds")
+    assert timer["Timer"]["OnCalendar"] == "*:0/15"
+    if shutil.which("systemd-analyze"):
+        normalised = subprocess.run(
+            ["systemd-analyze", "calendar", timer["Timer"]["OnCalendar"]],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "*-*-* *:00/15:00" in normalised
