@@ -21,6 +21,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 EDITOR = ("browser-editor", "a long browser password")  # an account on the live server
 
 
+LIVE_APP: dict = {}  # the live server's app, for tests that prepare data through it
+
+
+@pytest.fixture(scope="session")
+def live_app(live_server):
+    """The app the live server serves (its commands, its database)."""
+    return LIVE_APP["app"]
+
+
 @pytest.fixture(scope="session")
 def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
     """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
@@ -46,6 +55,7 @@ def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
         db.session.remove()
         db.engine.dispose()
 
+    LIVE_APP["app"] = app
     server = make_server("127.0.0.1", 0, app)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
