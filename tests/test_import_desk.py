@@ -463,3 +463,99 @@ def test_the_systemd_timer_runs_import_feeds_every_15_minutes():
             check=True,
         ).stdout
         assert "*-*-* *:00/15:00" in normalised
+
+
+# --- backups ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def empty(sqlite_template, tmp_path):
+    """A second site on its own empty database."""
+    from portal import create_app
+
+    other = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": sqlite_template.copy_to(tmp_path / "restored.db"),
+            "SITE_URL": "https://portal.example",
+        }
+    )
+    yield other
+    with other.app_context():
+        db.engine.dispose()
+
+
+def backup(app, path: Path) -> dict:
+    result = app.test_cli_runner().invoke(args=["export-json", str(path)])
+    assert result.exit_code == 0, result.output
+    return json.loads(path.read_text())
+
+
+def test_a_backup_keeps_sources_and_the_desk_and_a_version_1_file_still_imports(
+    app, run, makers, editor, empty, tmp_path
+):
+    import_all(run)
+    editor.post(f"/en/editor/desk/{group_id(app, GPT_4O)}/draft", data={"csrf_token": editor.csrf})
+    editor.post(f"/en/editor/desk/{group_id(app, PHI_3)}/dismiss", data={"csrf_token": editor.csrf})
+    doc = backup(app, tmp_path / "first.json")
+    assert doc["version"] == 2
+    assert [s["url"] for s in doc["update_sources"]] == [
+        "https://azure.microsoft.com/en-us/blog/introducing-gpt-4o/",
+        "https://press.example/2024/5/13/openai-gpt-4o",
+    ]
+    assert sorted(d["state"] for d in doc["desk_items"]) == ["dismissed"] * 2 + ["used"] * 3 + [
+        "waiting"
+    ]
+    restored = empty.test_cli_runner().invoke(args=["import-json", str(tmp_path / "first.json")])
+    assert restored.exit_code == 0, restored.output
+    assert backup(empty, tmp_path / "second.json") == doc
+    again = empty.test_cli_runner().invoke(
+        args=["import-feed", str(DESK / "press.xml"), "--maker", "press"]
+    )
+    assert again.stdout == "0 new on the desk, 2 already known\n"  # used and dismissed stay so
+
+    version_1 = {k: v for k, v in doc.items() if k not in ("update_sources", "desk_items")}
+    (tmp_path / "v1.json").write_text(json.dumps(version_1 | {"version": 1}))
+    with empty.app_context():
+        for model in (DeskItem, UpdateSource, Revision, Update):
+            db.session.query(model).delete()
+        for model in (Tag, Maker):
+            db.session.query(model).delete()
+        from portal.models import Editor
+
+        db.session.query(Editor).delete()
+        db.session.commit()
+        db.session.remove()
+    old = empty.test_cli_runner().invoke(args=["import-json", str(tmp_path / "v1.json")])
+    assert old.exit_code == 0, old.output
+    assert backup(empty, tmp_path / "third.json")["update_sources"] == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["update_sources"][0].update(url="javascript:alert(1)"),
+            "update_sources[0].url: not an http",
+        ),
+        (
+            lambda d: d["desk_items"][0].update(state="lost"),
+            "desk_items[0].state: 'lost' is not one of",
+        ),
+        (lambda d: d["desk_items"][0].update(colour="red"), "desk_items[0]: unknown key 'colour'"),
+    ],
+)
+def test_a_bad_desk_record_in_a_backup_is_refused_with_where_and_why(
+    app, run, makers, editor, empty, tmp_path, change, message
+):
+    import_all(run)
+    editor.post(f"/en/editor/desk/{group_id(app, GPT_4O)}/draft", data={"csrf_token": editor.csrf})
+    doc = backup(app, tmp_path / "backup.json")
+    change(doc)
+    (tmp_path / "bad.json").write_text(json.dumps(doc))
+    result = empty.test_cli_runner().invoke(args=["import-json", str(tmp_path / "bad.json")])
+    assert result.exit_code == 1
+    assert message in result.output
+    with empty.app_context():
+        assert db.session.scalar(select(func.count(Update.id))) == 0
+        db.session.remove()

@@ -28,7 +28,8 @@ from portal.models import (
 )
 
 FORMAT = "portal-backup"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # the versions restore reads; a missing version 2 key means empty
 
 
 def time(value: datetime | None) -> str | None:
@@ -211,7 +212,11 @@ def document() -> dict:
         "revisions": revisions(),
         "feedback": feedback(),
         "editors": editors(),
+        **desk.export(),
     }
+
+
+from portal.backup import desk  # noqa: E402 (it uses `time` above)
 
 
 def dumps(doc: dict) -> bytes:

@@ -19,7 +19,8 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
-from portal.backup.export import FORMAT, VERSION
+from portal.backup import desk
+from portal.backup.export import FORMAT, READS, VERSION
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
 from portal.extensions import db
 from portal.i18n import languages
@@ -41,7 +42,7 @@ from portal.vocab import STORED_STATUSES
 # Rows a database holds only once someone has used it; any of them means "not empty".
 CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor)
 # Tables whose ids come from the backup, in the order they are filled (parents first).
-WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback)
+WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, *desk.TABLES)
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
 LOCKED = "!"
@@ -66,10 +67,10 @@ def load(raw: bytes) -> dict:
         ) from error
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BackupError(f'The file is not a portal backup (no "format": "{FORMAT}").')
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READS:
         raise BackupError(
             f"This is a version {doc.get('version')!r} backup; "
-            f"this portal reads version {VERSION} only."
+            f"this portal reads versions {', '.join(map(str, READS))} only."
         )
     _Record(doc, "the backup", "backup")  # no unknown top-level key
     return doc
@@ -129,7 +130,9 @@ KEYS = {
         "client_hash",
     },
     "editors": {"id", "username", "created_at", "last_login_at"},
+    **desk.KEYS,
 }
+KEYS["backup"] |= set(desk.KEYS)
 
 
 class _Record:
@@ -309,6 +312,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         }
         for r in _records(doc, "feedback")
     ]
+    out.update(desk.rows(doc, _records, BackupError))
     return out
 
 
@@ -408,6 +412,7 @@ ORDER = (
     update_tags,
     Revision.__table__,
     Feedback.__table__,
+    *(model.__table__ for model in desk.TABLES),
 )
 
 
