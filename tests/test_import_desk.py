@@ -70,7 +70,8 @@ def group_id(app, title: str) -> int:
 
 def test_items_of_one_story_from_several_makers_are_one_group(app, run, makers, editor):
     import_all(run)
-    groups = groups_on(desk(editor))
+    page = desk(editor)
+    groups = groups_on(page)
     assert sorted(groups) == sorted(
         [
             [
@@ -83,6 +84,7 @@ def test_items_of_one_story_from_several_makers_are_one_group(app, run, makers, 
         ]
     )
     assert groups[0][0] == GPT_4O  # the newest story first
+    assert f"from {DESK / 'press.xml'}" in page  # the feed each item came from
 
 
 def test_an_item_edited_in_its_feed_is_brought_up_to_date_while_it_waits(app, run, makers, editor):
