@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
+from portal.importing import desk as desk_module
 from portal.importing import lock
 from portal.models import DeskItem, JobLock, Maker, Revision, Tag, Update, UpdateSource
 from portal.models.content import utcnow
@@ -559,5 +560,33 @@ def test_a_bad_desk_record_in_a_backup_is_refused_with_where_and_why(
     assert result.exit_code == 1
     assert message in result.output
     with empty.app_context():
+        assert db.session.scalar(select(func.count(Update.id))) == 0
+        db.session.remove()
+
+
+def test_of_two_editors_acting_on_one_group_the_second_changes_nothing(
+    app, run, makers, editor, monkeypatch
+):
+    """The second editor's page was loaded while the group waited; the first made a draft."""
+    import_all(run)
+    gid = group_id(app, GPT_4O)
+    real = desk_module.group
+
+    def stale(group_id, state="waiting"):
+        found = real(group_id, state)  # read as the second editor's request reads it …
+        with app.app_context():  # … then the first editor's draft lands
+            other = db.session.scalars(select(DeskItem).where(DeskItem.group_id == group_id))
+            for item in other:
+                item.state = "used"
+            db.session.commit()
+            db.session.remove()
+        return found
+
+    monkeypatch.setattr(desk_module, "group", stale)
+    response = editor.post(f"/en/editor/desk/{gid}/draft", data={"csrf_token": editor.csrf})
+    assert response.status_code == 303
+    page = editor.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Another editor handled this story first; nothing was changed." in page
+    with app.app_context():
         assert db.session.scalar(select(func.count(Update.id))) == 0
         db.session.remove()

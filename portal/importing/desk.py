@@ -1,6 +1,8 @@
 """The import desk: waiting feed items grouped into stories, and what an editor does with
 a group: make a draft of it (every item a source, the primary first), add it to an
-existing update as further sources, or dismiss it (undone by restoring it).
+existing update as further sources, or dismiss it (undone by restoring it). Each moves the
+group's items in one UPDATE that matches them only in their former state, so of two
+editors acting on one group at once, the second gets `Gone` and changes nothing.
 
 A group is named by its id (`DeskItem.group_id`, see grouping.py); its primary item is
 the earliest published (then the first imported). Nothing here commits."""
@@ -12,6 +14,7 @@ from datetime import datetime
 
 from slugify import slugify
 from sqlalchemy import or_, select
+from sqlalchemy import update as sql_update
 
 from portal.extensions import db
 from portal.importing.grouping import regroup
@@ -89,9 +92,21 @@ def free_slug(title: str, lang: str) -> str:
     return slug
 
 
-def _use(found: Group, update: Update) -> None:
-    for item in found.items:
-        item.state, item.update_id, item.changed_at = USED, update.id, utcnow()
+class Gone(Exception):
+    """Another editor handled the group first (its items are no longer where they were)."""
+
+
+def _move(found: Group, state: str, **values) -> None:
+    """Move every item of the group to `state` in one UPDATE that only matches items still
+    in their former state; Gone when another editor moved any of them first."""
+    ids = [item.id for item in found.items]
+    moved = db.session.execute(
+        sql_update(DeskItem)
+        .where(DeskItem.id.in_(ids), DeskItem.state == found.items[0].state)
+        .values(state=state, changed_at=utcnow(), **values)
+    )
+    if moved.rowcount != len(ids):
+        raise Gone
 
 
 def make_draft(found: Group) -> Update:
@@ -120,7 +135,7 @@ def make_draft(found: Group) -> Update:
     db.session.add(update)
     add_sources(update, [item.link for item in found.items])
     db.session.flush()
-    _use(found, update)
+    _move(found, USED, update_id=update.id)
     return update
 
 
@@ -140,19 +155,15 @@ def add_sources(update: Update, links: list[str]) -> int:
 
 def add_to_update(found: Group, update: Update) -> int:
     """Add the group's links to an existing update as further sources."""
-    added = add_sources(update, [item.link for item in found.items])
-    _use(found, update)
-    return added
+    _move(found, USED, update_id=update.id)
+    return add_sources(update, [item.link for item in found.items])
 
 
 def dismiss(found: Group) -> None:
-    for item in found.items:
-        item.state, item.changed_at = DISMISSED, utcnow()
+    _move(found, DISMISSED)
 
 
 def restore(found: Group) -> None:
     """Put dismissed items back on the desk, grouped afresh with what waits there."""
-    for item in found.items:
-        item.state, item.changed_at = WAITING, utcnow()
-    db.session.flush()
+    _move(found, WAITING)
     regroup()

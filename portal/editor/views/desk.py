@@ -57,6 +57,14 @@ def _check(form: FlaskForm) -> None:
         abort(400)
 
 
+@bp.errorhandler(desk.Gone)
+def _gone(error):
+    """Another editor handled the group first: nothing of this request is kept."""
+    db.session.rollback()
+    flash(_("Another editor handled this story first; nothing was changed."))
+    return redirect(url_for("editor.desk_page"), 303)
+
+
 @bp.post("/desk/<id:group_id>/draft")
 def desk_draft(group_id: int):
     """A draft of the group's story, every item a source; then its form, with suggestions."""
