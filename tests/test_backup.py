@@ -160,6 +160,8 @@ def test_the_file_holds_everything_and_no_password_hash(full, tmp_path):
         "feedback",
         "editors",
         "subscribers",
+        "update_sources",
+        "desk_items",
     }
     assert b"scrypt" not in raw and b"password" not in raw
     assert [e["username"] for e in doc["editors"]] == ["eva", "bob"]
@@ -289,7 +291,7 @@ def test_a_database_with_only_an_editor_is_refused(full, empty, tmp_path):
         (b'{"format": "portal-backup", "version": "1"}', "This is a version '1' backup"),
     ],
 )
-def test_a_file_that_is_not_a_version_1_backup_is_refused(empty, tmp_path, raw, message):
+def test_a_file_that_is_not_a_backup_this_portal_reads_is_refused(empty, tmp_path, raw, message):
     refused(empty, tmp_path, raw, message)
 
 

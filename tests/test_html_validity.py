@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -208,6 +209,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
     editor.post("/en/editor/updates/1/undelete", data={"csrf_token": editor.csrf})
     with seeded.test_request_context("/en/"):
         draft_token = preview_links.token(db.session.get(Update, 1))  # a draft since the undelete
+    desk = desk_states(seeded, editor)
     files = []
     for lang in ("en", "nl"):
         pages = {
@@ -230,6 +232,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
             "edit-deleted": editor.get(f"/{lang}/editor/updates/2/"),
             "history-deleted": editor.get(f"/{lang}/editor/updates/2/history"),
         }
+        pages |= {name: editor.get(f"/{lang}{path}") for name, path in desk.items()}
         assert pages["conflict"].status_code == 409
         assert b'name="with_status"' in pages["history-deleted"].get_data()
         anonymous = seeded.test_client()
@@ -242,3 +245,37 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
             path.write_bytes(response.get_data())
             files.append(path)
     check(files)
+
+
+def desk_states(app, editor) -> dict[str, str]:
+    """The import desk's pages (issue 17): its groups, a dismissed story with Undo, the
+    dismissed view, a draft from the desk with suggestions, its preview with every source."""
+    from portal.editor import preview_links
+    from portal.extensions import db
+    from portal.models import DeskItem, Update
+
+    runner = app.test_cli_runner()
+    feeds = Path(__file__).parent / "data" / "feeds" / "desk"
+    for slug, name in (("openai", "openai"), ("microsoft", "microsoft"), ("openai", "press")):
+        result = runner.invoke(args=["import-feed", str(feeds / f"{name}.xml"), "--maker", slug])
+        assert result.exit_code == 0, result.output
+    with app.app_context():
+        sizes = Counter(d.group_id for d in db.session.query(DeskItem))
+        groups = [group for group, _ in sizes.most_common()]  # the largest first
+        db.session.remove()
+    draft = editor.post(f"/en/editor/desk/{groups[0]}/draft", data={"csrf_token": editor.csrf})
+    dismissed = editor.post(
+        f"/en/editor/desk/{groups[1]}/dismiss", data={"csrf_token": editor.csrf}
+    )
+    edit = draft.headers["Location"].split("/editor", 1)[1]
+    with app.test_request_context("/en/"):
+        made = db.session.get(Update, int(edit.strip("/").rsplit("/", 1)[1]))
+        assert made.extra_sources
+        token = preview_links.token(made)
+    return {
+        "desk-draft-preview": f"/preview/{token}/",
+        "desk": "/editor/desk/",
+        "desk-undo": "/editor/desk/?" + dismissed.headers["Location"].split("?", 1)[1],
+        "desk-dismissed": "/editor/desk/?view=dismissed",
+        "desk-draft": f"/editor{edit}",
+    }

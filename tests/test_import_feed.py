@@ -1,4 +1,4 @@
-"""`flask import-feed` and `import-feeds`: makers' RSS and Atom items become drafts."""
+"""`flask import-feed` and `import-feeds`: makers' RSS and Atom items wait on the desk."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.models import Maker, Update, UpdateTranslation
+from portal.models import DeskItem, Maker, Update
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
 
@@ -42,28 +42,21 @@ def maker(make_maker):
 
 
 def stored(app) -> list[dict]:
-    """Every update with its one translation, oldest id first."""
+    """Every desk item, oldest id first."""
     with app.app_context():
-        rows = db.session.execute(
-            select(Update, UpdateTranslation)
-            .join(UpdateTranslation)
-            .order_by(Update.id, UpdateTranslation.lang)
-        ).all()
         found = [
             {
-                "maker": u.maker.slug,
-                "status": u.status,
-                "type": u.type,
-                "source_url": u.source_url,
-                "source_guid": u.source_guid,
-                "published_at": u.published_at,
-                "author": u.author,
-                "lang": t.lang,
-                "slug": t.slug,
-                "title": t.title,
-                "lede": t.lede,
+                "maker": d.maker.slug,
+                "state": d.state,
+                "link": d.link,
+                "guid": d.guid,
+                "published_at": d.published_at,
+                "author": d.author,
+                "lang": d.lang,
+                "title": d.title,
+                "summary": d.summary,
             }
-            for u, t in rows
+            for d in db.session.scalars(select(DeskItem).order_by(DeskItem.id))
         ]
         db.session.remove()
         return found
@@ -71,7 +64,8 @@ def stored(app) -> list[dict]:
 
 def count(app) -> int:
     with app.app_context():
-        n = db.session.scalar(select(func.count(Update.id)))
+        n = db.session.scalar(select(func.count(DeskItem.id)))
+        assert db.session.scalar(select(func.count(Update.id)).where(Update.status == "draft")) == 0
         db.session.remove()
         return n
 
@@ -79,11 +73,12 @@ def count(app) -> int:
 # --- files --------------------------------------------------------------------------
 
 
-def test_an_rss_feed_becomes_drafts_with_title_link_date_and_plain_lede(app, run, maker):
+def test_an_rss_feed_goes_on_the_desk_with_title_link_date_and_plain_summary(app, run, maker):
     result = run("import-feed", feed("rss.xml"), "--maker", maker)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "3 new drafts, 0 already known\n"
+    assert result.stdout == "3 new on the desk, 0 already known\n"
     drafts = stored(app)
+    assert count(app) == 3
     assert [d["title"] for d in drafts] == [
         "Example Model 5 is here",
         "Safety report for spring",
@@ -92,39 +87,37 @@ def test_an_rss_feed_becomes_drafts_with_title_link_date_and_plain_lede(app, run
     first = drafts[0]
     assert first | {"published_at": None} == {
         "maker": "example",
-        "status": "draft",
-        "type": "article",
-        "source_url": "https://maker.example/news/model-5",
-        "source_guid": "urn:example:news:5",
+        "state": "waiting",
+        "link": "https://maker.example/news/model-5",
+        "guid": "urn:example:news:5",
         "published_at": None,
         "author": "press@maker.example (Press Team)",
         "lang": "en",
-        "slug": "example-model-5-is-here",
         "title": "Example Model 5 is here",
-        "lede": "Our fastest model yet, at half the price.",
+        "summary": "Our fastest model yet, at half the price.",
     }
     # "Tue, 08 Jul 2025 16:30:00 +0200" is stored in UTC, as every time is.
     assert first["published_at"] == datetime(2025, 7, 8, 14, 30)
-    assert {d["status"] for d in drafts} == {"draft"}
+    assert {d["state"] for d in drafts} == {"waiting"}
 
 
-def test_an_atom_feed_becomes_drafts_in_the_language_asked_for(app, run, maker):
+def test_an_atom_feed_goes_on_the_desk_in_the_language_asked_for(app, run, maker):
     result = run("import-feed", feed("atom.xml"), "--maker", maker, "--lang", "nl")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "2 new drafts, 0 already known\n"
+    assert result.stdout == "2 new on the desk, 0 already known\n"
     lab, research = stored(app)
-    assert (lab["lang"], lab["title"], lab["source_url"], lab["author"]) == (
+    assert (lab["lang"], lab["title"], lab["link"], lab["author"]) == (
         "nl",
         "Open weights for Lab-7B",
         "https://lab.example/blog/lab-7b",
         "Ada Example",
     )
-    assert lab["source_guid"] == "tag:lab.example,2025:blog/lab-7b"
-    assert lab["lede"] == "Download the weights & run it on your laptop."
+    assert lab["guid"] == "tag:lab.example,2025:blog/lab-7b"
+    assert lab["summary"] == "Download the weights & run it on your laptop."
     assert lab["published_at"] == datetime(2025, 7, 1, 10, 0)
     # A plain-text title keeps its angle brackets; the lede comes from the content.
     assert research["title"] == "Research: long context <really> works"
-    assert research["lede"] == "A paper on reading a million tokens."
+    assert research["summary"] == "A paper on reading a million tokens."
     assert research["published_at"] == datetime(2025, 6, 20, 12, 0)  # only <updated>
 
 
@@ -133,10 +126,9 @@ def test_html_in_titles_and_summaries_is_stored_as_plain_text(app, run, maker):
     assert result.exit_code == 0, result.output
     big, truths = stored(app)
     assert big["title"] == "Big news: GPT & friends"
-    assert big["slug"] == "big-news-gpt-friends"
-    assert big["lede"] == "A link and café <3"  # no script, no tags, entities decoded
+    assert big["summary"] == "A link and café <3"  # no script, no tags, entities decoded
     assert truths["title"] == "New: 5 < 6 & other truths"
-    assert truths["lede"] == "Line one Line two"
+    assert truths["summary"] == "Line one Line two"
 
 
 def test_running_again_adds_nothing(app, run, maker):
@@ -144,7 +136,7 @@ def test_running_again_adds_nothing(app, run, maker):
     before = stored(app)
     result = run("import-feed", feed("rss.xml"), "--maker", maker)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "0 new drafts, 3 already known\n"
+    assert result.stdout == "0 new on the desk, 3 already known\n"
     assert stored(app) == before
 
 
@@ -153,25 +145,18 @@ def test_duplicates_in_a_feed_are_known_by_id_and_by_link_and_linkless_items_ski
 ):
     result = run("import-feed", feed("duplicates.xml"), "--maker", maker)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "2 new drafts, 2 already known, 1 skipped: no link\n"
+    assert result.stdout == "2 new on the desk, 2 already known, 1 skipped: no link\n"
     assert [d["title"] for d in stored(app)] == ["First announcement", "Second announcement"]
     again = run("import-feed", feed("duplicates.xml"), "--maker", maker)
-    assert again.stdout == "0 new drafts, 4 already known, 1 skipped: no link\n"
+    assert again.stdout == "0 new on the desk, 4 already known, 1 skipped: no link\n"
     assert count(app) == 2
 
 
 def test_an_item_whose_link_an_update_already_has_is_known(app, run, maker, make_update):
     make_update(en={"title": "Written by hand"}, source_url="https://maker.example/news/devday")
     result = run("import-feed", feed("rss.xml"), "--maker", maker)
-    assert result.stdout == "2 new drafts, 1 already known\n"
+    assert result.stdout == "2 new on the desk, 1 already known\n"
     assert "Developer day recap" not in [d["title"] for d in stored(app)]
-
-
-def test_a_title_whose_slug_is_taken_gets_a_free_one(app, run, maker, make_update):
-    make_update(en={"title": "Example Model 5 is here", "slug": "example-model-5-is-here"})
-    assert run("import-feed", feed("rss.xml"), "--maker", maker).exit_code == 0
-    slugs = [d["slug"] for d in stored(app) if d["status"] == "draft"]
-    assert slugs[0] == "example-model-5-is-here-2"
 
 
 def test_a_progress_bar_goes_to_standard_error(run, maker):
@@ -207,22 +192,22 @@ def test_a_page_that_is_not_a_feed_is_refused(app, run, maker, tmp_path):
     assert count(app) == 0
 
 
-def test_a_database_error_halfway_rolls_back_every_draft(app, run, maker, monkeypatch):
+def test_a_database_error_halfway_rolls_back_every_item(app, run, maker, monkeypatch):
     from portal.importing import feed_import
 
-    real = feed_import._draft
+    real = feed_import._desk_item
     made = []
 
-    def failing(maker, item, lang, slug):
+    def failing(maker, item, lang, feed):
         made.append(item)
         if len(made) == 3:
             # The third draft reuses the first one's id at its maker: the unique index says no.
             item = item.__class__(
                 **(vars(item) | {"guid": made[0].guid, "link": "https://x.example/3"})
             )
-        return real(maker, item, lang, slug)
+        return real(maker, item, lang, feed)
 
-    monkeypatch.setattr(feed_import, "_draft", failing)
+    monkeypatch.setattr(feed_import, "_desk_item", failing)
     result = run("import-feed", feed("rss.xml"), "--maker", maker)
     assert result.exit_code == 1
     assert "Nothing was imported" in result.output
@@ -232,10 +217,11 @@ def test_a_database_error_halfway_rolls_back_every_draft(app, run, maker, monkey
 # --- what editors and readers see ---------------------------------------------------
 
 
-def test_drafts_appear_on_the_dashboard_and_not_on_public_pages(app, run, maker, editor):
+def test_items_wait_on_the_desk_and_not_on_public_pages(app, run, maker, editor):
     assert run("import-feed", feed("rss.xml"), "--maker", maker).exit_code == 0
-    dashboard = editor.get("/en/editor/").get_data(as_text=True)
-    assert "Example Model 5 is here" in dashboard
+    desk = editor.get("/en/editor/desk/").get_data(as_text=True)
+    assert "Example Model 5 is here" in desk
+    assert "Example Model 5 is here" not in editor.get("/en/editor/").get_data(as_text=True)
     reader = app.test_client()
     for url in ("/en/", "/en/updates/", "/en/feed.xml"):
         page = reader.get(url)
@@ -345,8 +331,8 @@ def server(feeds):
 def test_a_feed_is_fetched_from_a_url(app, run, maker, server):
     result = run("import-feed", f"{server}/rss.xml", "--maker", maker)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "3 new drafts, 0 already known\n"
-    assert stored(app)[0]["source_url"] == "https://maker.example/news/model-5"
+    assert result.stdout == "3 new on the desk, 0 already known\n"
+    assert stored(app)[0]["link"] == "https://maker.example/news/model-5"
 
 
 @pytest.mark.parametrize(
@@ -395,7 +381,7 @@ def test_a_feed_larger_than_the_cap_is_refused(app, run, maker, server):
 def test_a_redirect_is_followed_and_the_feed_keeps_its_final_address(app, run, maker, feeds):
     result = run("import-feed", f"{feeds.url}/redirect?to=/rss.xml", "--maker", maker)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "3 new drafts, 0 already known\n"
+    assert result.stdout == "3 new on the desk, 0 already known\n"
     assert feeds.seen == ["/redirect?to=/rss.xml", "/rss.xml"]
 
 
@@ -475,9 +461,9 @@ def test_feed_fetch_allow_names_hosts_and_networks(app, run, maker, serve):
     by_name = run(
         "import-feed", f"{serve().url.replace('127.0.0.1', 'localhost')}/rss.xml", "--maker", maker
     )
-    assert by_name.stdout == "3 new drafts, 0 already known\n", by_name.output
+    assert by_name.stdout == "3 new on the desk, 0 already known\n", by_name.output
     by_network = run("import-feed", f"{inside.url}/atom.xml", "--maker", maker)
-    assert by_network.stdout == "2 new drafts, 0 already known\n", by_network.output
+    assert by_network.stdout == "2 new on the desk, 0 already known\n", by_network.output
 
 
 @pytest.mark.parametrize(
@@ -539,12 +525,12 @@ def test_import_feeds_reads_every_maker_that_has_a_feed(app, run, make_maker, se
     result = run("import-feeds")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "alpha: 3 new drafts, 0 already known\ngamma: 2 new drafts, 0 already known\n"
+        "alpha: 3 new on the desk, 0 already known\ngamma: 2 new on the desk, 0 already known\n"
     )
     assert {d["maker"] for d in stored(app)} == {"alpha", "gamma"}
     again = run("import-feeds")
     assert again.stdout == (
-        "alpha: 0 new drafts, 3 already known\ngamma: 0 new drafts, 2 already known\n"
+        "alpha: 0 new on the desk, 3 already known\ngamma: 0 new on the desk, 2 already known\n"
     )
 
 
@@ -556,8 +542,8 @@ def test_one_failing_feed_does_not_stop_the_others(app, run, make_maker, server)
     set_feed(app, "gamma", f"{server}/atom.xml")
     result = run("import-feeds")
     assert result.exit_code == 1
-    assert "alpha: 3 new drafts, 0 already known" in result.stdout
-    assert "gamma: 2 new drafts, 0 already known" in result.stdout
+    assert "alpha: 3 new on the desk, 0 already known" in result.stdout
+    assert "gamma: 2 new on the desk, 0 already known" in result.stdout
     assert f"beta: failed: {server}/500 answered HTTP 500" in result.stderr
     assert "1 of 3 feeds failed: beta." in result.stderr
     assert count(app) == 5

@@ -216,7 +216,11 @@ def document() -> dict:
         "feedback": feedback(),
         "editors": editors(),
         "subscribers": backup_subscribers.export(db.session, time),
+        **desk.export(),
     }
+
+
+from portal.backup import desk  # noqa: E402 (it uses `time` above)
 
 
 def dumps(doc: dict) -> bytes:

@@ -19,6 +19,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
+from portal.backup import desk
 from portal.backup import subscribers as backup_subscribers
 from portal.backup.export import FORMAT, READABLE, VERSION
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
@@ -43,7 +44,7 @@ from portal.vocab import STORED_STATUSES
 # Rows a database holds only once someone has used it; any of them means "not empty".
 CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor, Subscriber)
 # Tables whose ids come from the backup, in the order they are filled (parents first).
-WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, Subscriber)
+WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, Subscriber, *desk.TABLES)
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
 LOCKED = "!"
@@ -135,7 +136,9 @@ KEYS = {
     },
     "editors": {"id", "username", "created_at", "last_login_at"},
     "subscribers": backup_subscribers.KEYS,
+    **desk.KEYS,
 }
+KEYS["backup"] |= set(desk.KEYS)
 
 
 class _Record:
@@ -318,6 +321,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
     # Version 2: a version 1 file has no subscribers.
     subscribed = _records(doc, "subscribers") if "subscribers" in doc else []
     out[Subscriber.__table__] = backup_subscribers.rows(subscribed, languages())
+    out.update(desk.rows(doc, _records, BackupError))
     return out
 
 
@@ -418,6 +422,7 @@ ORDER = (
     Revision.__table__,
     Feedback.__table__,
     Subscriber.__table__,
+    *(model.__table__ for model in desk.TABLES),
 )
 
 

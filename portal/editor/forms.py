@@ -210,7 +210,9 @@ class MakerForm(FlaskForm):
     )
     feed_url = StringField(
         _l("Feed (RSS or Atom)"),
-        description=_l("Every new item in it becomes a draft when the import-feeds command runs."),
+        description=_l(
+            "Every new item in it goes on the import desk when the import-feeds command runs."
+        ),
         validators=[
             Optional(),
             URL(message=WEB_ADDRESS),

@@ -184,6 +184,9 @@ def _record(update: Update, before: dict | None, editor: Editor, note: str = "")
     )
 
 
+record = _record  # for other ways of changing an update (the import desk)
+
+
 def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update | None:
     """Apply a valid form and keep a revision, in one transaction; None when refused.
 

@@ -58,6 +58,7 @@ from portal.http.compression import (
     negotiate,
 )
 from portal.models import content
+from portal.models.desk import UpdateSource
 from portal.models.state import SiteState
 
 ENVIRON_FLAG = "portal.cacheable"
@@ -68,6 +69,7 @@ CONTENT_TYPES = (
     content.TagTranslation,
     content.Update,
     content.UpdateTranslation,
+    UpdateSource,
 )
 VERSION_SQL = select(SiteState.content_version).where(SiteState.id == 1)
 # Headers a 304 repeats (RFC 9110 §15.4.5), besides the ETag of the chosen representation.

@@ -1,14 +1,16 @@
-"""Turning the items of a maker's RSS or Atom feed into draft updates, all or nothing.
+"""Putting the items of a maker's RSS or Atom feed on the import desk, all or nothing.
 
-An item is already known when an update has its link as source URL (any maker) or its
-id (RSS `guid`, Atom `id`) as `source_guid` for the same maker; the feed's own
-duplicates count as known too. New items become drafts: never shown to readers until
-an editor publishes them. Defaults for what a feed cannot say (type, audience, level,
-importance) are the module constants below; the editor sets the real values.
+An item is known by its id (RSS `guid`, Atom `id`) at its maker or by its link. A new
+item waits on the desk (`DeskItem`) for an editor; a waiting item the feed has changed
+since is brought up to date; an item an editor used or dismissed never comes back, nor
+one whose link some update already has as a source or that an update was imported from
+before the desk (`Update.source_guid`). Then the waiting items are grouped into stories
+(`grouping.py`). Drafts are made from the desk (`desk.py`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import sys
@@ -21,22 +23,16 @@ import click
 import feedparser
 import nh3
 from flask import current_app
-from slugify import slugify
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.extensions import db
 from portal.importing.fetch import Fetched, FetchError, fetch
-from portal.models import Maker, Update, UpdateTranslation
+from portal.importing.grouping import regroup
+from portal.models import DeskItem, Maker, Update, UpdateSource
 from portal.models.content import utcnow
+from portal.models.desk import WAITING
 
-DRAFT_DEFAULTS = {
-    "type": "article",
-    "audience": "everyone",
-    "level": "intermediate",
-    "importance": 3,
-    "status": "draft",
-}
 # The lengths the database and the editors' form accept.
 MAX_TITLE, MAX_LEDE, MAX_SLUG, MAX_URL, MAX_AUTHOR = 300, 2000, 120, 1000, 200
 _SPACE = re.compile(r"\s+")
@@ -63,14 +59,14 @@ class Item:
 class Outcome:
     new: int = 0
     known: int = 0
+    changed: int = 0
     skipped: Counter = field(default_factory=Counter)
 
     def summary(self) -> str:
-        """One line: "12 new drafts, 38 already known, 1 skipped: no link"."""
-        parts = [
-            f"{self.new} new draft{'s' if self.new != 1 else ''}",
-            f"{self.known} already known",
-        ]
+        """One line: "12 new on the desk, 38 already known, 1 changed, 1 skipped: no link"."""
+        parts = [f"{self.new} new on the desk", f"{self.known} already known"]
+        if self.changed:
+            parts.append(f"{self.changed} changed")
         if total := sum(self.skipped.values()):
             if len(self.skipped) == 1:
                 reasons = next(iter(self.skipped))
@@ -161,93 +157,102 @@ def parse(fetched: Fetched, source: str) -> list[Item]:
     return [item_of(entry) for entry in parsed.entries]
 
 
-# --- storing drafts -----------------------------------------------------------------
+# --- putting items on the desk -------------------------------------------------------
 
 
-def _known(maker: Maker, items: list[Item]) -> tuple[set[str], set[str]]:
-    """The guids (of this maker) and source URLs among `items` that updates already have."""
+def content_hash(item: Item) -> str:
+    """What the feed says about an item; a different hash means it was edited there."""
+    when = item.published_at.isoformat() if item.published_at else ""
+    text = "\n".join((item.link, item.title, item.lede, item.author, when))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _known(maker: Maker, items: list[Item]) -> tuple[dict, dict, set]:
+    """The desk items among `items` (by guid of this maker, by link of any maker), and the
+    links and guids updates already have."""
     guids = {item.guid for item in items if item.guid}
     links = {item.link for item in items if not item.skip}
-    known_guids = set(
-        db.session.scalars(
-            select(Update.source_guid).where(
-                Update.maker_id == maker.id, Update.source_guid.in_(guids)
-            )
+    by_guid = {
+        d.guid: d
+        for d in db.session.scalars(
+            select(DeskItem).where(DeskItem.maker_id == maker.id, DeskItem.guid.in_(guids))
         )
+    }
+    by_link = {
+        d.link: d for d in db.session.scalars(select(DeskItem).where(DeskItem.link.in_(links)))
+    }
+    sourced = set(db.session.scalars(select(Update.source_url).where(Update.source_url.in_(links))))
+    sourced |= set(db.session.scalars(select(UpdateSource.url).where(UpdateSource.url.in_(links))))
+    imported = select(Update.source_guid).where(
+        Update.maker_id == maker.id, Update.source_guid.in_(guids)
     )
-    urls = select(Update.source_url).where(Update.source_url.in_(links))
-    known_links = set(db.session.scalars(urls))
-    return known_guids, known_links
+    sourced |= set(db.session.scalars(imported))
+    return by_guid, by_link, sourced
 
 
-class _Slugs:
-    """Free slugs in one language: `title`, else `title-2`, `title-3`, …"""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.taken: set[str] = set()
-
-    def free(self, title: str) -> str:
-        base = slugify(title, max_length=MAX_SLUG, word_boundary=True) or "update"
-        if base not in self.taken:
-            self.taken |= set(
-                db.session.scalars(
-                    select(UpdateTranslation.slug).where(
-                        UpdateTranslation.lang == self.lang,
-                        or_(
-                            UpdateTranslation.slug == base,
-                            UpdateTranslation.slug.like(f"{base}-%"),
-                        ),
-                    )
-                )
-            )
-        slug, n = base, 1
-        while slug in self.taken:
-            n += 1
-            slug = f"{base}-{n}"
-        self.taken.add(slug)
-        return slug
+def _desk_item(maker: Maker, item: Item, lang: str, feed: str) -> DeskItem:
+    return DeskItem(maker=maker, feed=feed[:MAX_URL], lang=lang, **_fields(item))
 
 
-def _draft(maker: Maker, item: Item, lang: str, slug: str) -> Update:
-    return Update(
-        maker=maker,
-        source_url=item.link,
-        source_guid=item.guid,
-        published_at=item.published_at or utcnow(),
-        author=item.author,
-        translations=[UpdateTranslation(lang=lang, slug=slug, title=item.title, lede=item.lede)],
-        **DRAFT_DEFAULTS,
-    )
+def _fields(item: Item) -> dict:
+    return {
+        "guid": item.guid,
+        "link": item.link,
+        "title": item.title,
+        "summary": item.lede,
+        "author": item.author,
+        "published_at": item.published_at,
+        "content_hash": content_hash(item),
+    }
 
 
-def store(maker: Maker, items: list[Item], lang: str, progress: Iterable[Item]) -> Outcome:
-    """Add a draft for every new item (in the session, not committed) and count them."""
+def store(
+    maker: Maker, items: list[Item], lang: str, progress: Iterable[Item], feed: str = ""
+) -> Outcome:
+    """Put every new item on the desk and bring waiting ones up to date with the feed (in
+    the session, not committed); used and dismissed items stay as they are."""
     outcome = Outcome()
-    known_guids, known_links = _known(maker, items)
-    slugs = _Slugs(lang)
+    by_guid, by_link, sourced = _known(maker, items)
+    this_run: set[DeskItem] = set()
     for item in progress:
         if item.skip:
             outcome.skipped[item.skip] += 1
-        elif item.link in known_links or (item.guid and item.guid in known_guids):
+            continue
+        seen = (item.guid and by_guid.get(item.guid)) or by_link.get(item.link)
+        if seen is None and (item.link in sourced or item.guid in sourced):
             outcome.known += 1
-        else:
-            db.session.add(_draft(maker, item, lang, slugs.free(item.title)))
+        elif seen is None:
+            seen = _desk_item(maker, item, lang, feed)
+            db.session.add(seen)
             outcome.new += 1
-        known_links.add(item.link)
-        if item.guid:
-            known_guids.add(item.guid)
+        elif seen in this_run:  # the feed's own duplicate: the first one counts
+            outcome.known += 1
+        elif seen.state == WAITING and seen.content_hash != content_hash(item):
+            for name, value in _fields(item).items():
+                setattr(seen, name, value)
+            seen.changed_at = utcnow()
+            outcome.changed += 1
+        else:
+            outcome.known += 1
+        if seen is not None:
+            this_run.add(seen)
+            by_link[item.link] = seen
+            if item.guid:
+                by_guid[item.guid] = seen
     return outcome
 
 
 def import_feed(maker: Maker, source: str, lang: str, timeout: float, max_bytes: int) -> Outcome:
-    """Read the feed and commit its new items as drafts; on any error nothing is changed."""
+    """Read the feed and commit its new items to the desk, regrouped; on any error nothing
+    is changed."""
     items = read_items(source, timeout, max_bytes)
     try:
         with click.progressbar(
             items, label=f"Importing {maker.slug}", file=sys.stderr, show_pos=True
         ) as progress:
-            outcome = store(maker, items, lang, progress)
+            outcome = store(maker, items, lang, progress, source)
+        db.session.flush()
+        regroup()
         db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()

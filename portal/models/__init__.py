@@ -10,6 +10,7 @@ from portal.models.content import (
     UpdateTranslation,
     update_tags,
 )
+from portal.models.desk import DeskItem, JobLock, UpdateSource
 from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
 from portal.models.revisions import Revision
@@ -18,8 +19,10 @@ from portal.models.subscribers import DigestSend, Subscriber
 
 __all__ = [
     "DigestSend",
+    "DeskItem",
     "Editor",
     "Feedback",
+    "JobLock",
     "LoginFailure",
     "Maker",
     "MakerTranslation",
@@ -29,6 +32,7 @@ __all__ = [
     "Tag",
     "TagTranslation",
     "Update",
+    "UpdateSource",
     "UpdateTranslation",
     "update_tags",
 ]

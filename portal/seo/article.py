@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from portal.i18n import absolute, people
 from portal.models import Update, UpdateTranslation
+from portal.models.desk import sources
 from portal.seo import bp
 
 # Characters that could end a <script> data block or start markup, as JSON escapes.
@@ -61,7 +62,7 @@ def news_article_ld(item: Update, text: UpdateTranslation) -> Markup:
         "inLanguage": text.lang,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "isBasedOn": item.source_url,
+        "isBasedOn": based_on if len(based_on := sources(item)) > 1 else item.source_url,
         "about": maker,
         "keywords": [tag.label(text.lang) for tag in sorted(item.tags, key=lambda t: t.slug)],
     }

@@ -22,6 +22,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 EDITOR = ("browser-editor", "a long browser password")  # an account on the live server
 
 
+SERVED: dict = {}  # base URL → the app served there, for tests that prepare data through it
+
+
+@pytest.fixture(scope="session")
+def live_app(live_server):
+    """The app the live server serves (its commands, its database)."""
+    return SERVED[live_server]
+
+
 @contextmanager
 def serving(database: str, **config) -> Iterator[str]:
     """Serve a seeded app (with `config`) on 127.0.0.1 from a daemon thread; yield its base
@@ -49,8 +58,10 @@ def serving(database: str, **config) -> Iterator[str]:
     server = make_server("127.0.0.1", 0, app)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    SERVED[url] = app
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield url
     finally:
         server.shutdown()
         server.server_close()

@@ -4,10 +4,11 @@
 - `updates.py`: the dashboard, the update form and its live preview, history, delete.
 - `taxonomy.py`: makers and tags.
 - `inbox.py`: readers' feedback.
+- `desk.py`: the import desk (feed items grouped into stories).
 - `preview.py`: the signed draft preview, outside the wall (its own blueprint).
 
 What they do beyond answering a request lives beside this package: `writing.py`,
 `conflicts.py`, `accounts.py`, `taxonomy_changes.py`, `preview_links.py`, `queries.py`.
 """
 
-from portal.editor.views import auth, inbox, preview, taxonomy, updates  # noqa: F401
+from portal.editor.views import auth, desk, inbox, preview, taxonomy, updates  # noqa: F401

@@ -10,6 +10,7 @@ from portal.editor.conflicts import Conflict
 from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
 from portal.extensions import db
 from portal.i18n import languages
+from portal.importing import suggestions
 from portal.models import Update
 from portal.rendering import preview as preview_markdown
 from portal.rendering import refusal
@@ -70,6 +71,7 @@ def _form_page(form, update: Update | None, status: int = 200, conflict: Conflic
         langs=pair + folded,
         folded=folded,
         conflict=conflict,
+        suggested=suggestions.suggest(form, update) if suggestions.from_desk(update) else None,
     ), status
 
 
@@ -94,6 +96,8 @@ def edit_update(update_id: int):
     form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
     _choices(form)
     conflict = None
+    if request.method == "POST" and suggestions.accept(form):  # re-shown, nothing saved
+        return _form_page(form, update)
     if form.validate_on_submit():
         try:
             if writing.save(form, update, g.editor) is not None:
