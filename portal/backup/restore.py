@@ -75,8 +75,9 @@ def load(raw: bytes) -> dict:
             f"this portal reads versions {', '.join(map(str, READABLE))}."
         )
     _Record(doc, "the backup", "backup")  # no unknown top-level key
-    if doc["version"] < 2 and "subscribers" in doc:
-        raise BackupError("the backup: unknown key 'subscribers' (not in version 1).")
+    later = sorted(VERSION_2 & doc.keys()) if doc["version"] < 2 else []
+    if later:
+        raise BackupError(f"the backup: unknown key {later[0]!r} (not in version 1).")
     return doc
 
 
@@ -138,7 +139,10 @@ KEYS = {
     "subscribers": backup_subscribers.KEYS,
     **desk.KEYS,
 }
-KEYS["backup"] |= set(desk.KEYS)
+# Top-level lists that came with version 2: a version 1 file has none of them (so they
+# are empty), and one that names them is refused.
+VERSION_2 = {"subscribers", *desk.KEYS}
+KEYS["backup"] |= VERSION_2
 
 
 class _Record:
