@@ -368,6 +368,7 @@ def _as_typed(update: dict, tag_ids: list[int], texts: list[dict]) -> dict:
     """An update's values as an editor would send them in the update form."""
     fields = {name: str(update[name]) for name in ("type", "audience", "level", "importance")}
     fields |= {"source_url": update["source_url"], "author": update["author"]}
+    fields["action"] = "publish" if update["status"] == "published" else "draft"
     fields |= {"maker": str(update["maker_id"]), "tags": [str(i) for i in tag_ids]}
     for written in texts:
         for name in ("slug", "title", "lede", "body", "impact", "takeaways"):

@@ -41,11 +41,17 @@ IMPORTANCE = {
     4: _l("4 – important"),
     5: _l("5 – major"),
 }
+# What these buttons save is not public: a draft (or, later, one waiting for review).
+DRAFT_ACTIONS = ("draft",)
 REQUIRED = _l("This field is required.")
 WEB_ADDRESS = _l("Give a full web address, starting with https://.")
 INTERNAL_ADDRESS = _l(
     "This is an address on an internal network; feeds are fetched from public addresses only."
 )
+
+
+def is_web_address(value: str | None) -> bool:
+    return (value or "").strip().lower().startswith(("https://", "http://"))
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -121,7 +127,8 @@ class UpdateFormBase(FlaskForm):
         render_kw={"inputmode": "url", "autocomplete": "url"},
         validators=[
             DataRequired(REQUIRED),
-            URL(message=_l("Give a full web address, starting with https://.")),
+            # any scheme with a host here; publishing needs http(s) (validate_source_url)
+            URL(schemes=None, message=WEB_ADDRESS),
             Length(max=1000),
         ],
     )
@@ -144,8 +151,10 @@ class UpdateFormBase(FlaskForm):
             raise ValidationError(_l("Choose a time between the years 1900 and 9999."))
 
     def validate_source_url(self, field) -> None:
-        if not (field.data or "").lower().startswith(("https://", "http://")):
-            raise ValidationError(_l("Give a full web address, starting with https://."))
+        """A draft may keep another scheme's address (the checks before publishing flag
+        it); whatever goes out to readers is a web address."""
+        if self.action.data not in DRAFT_ACTIONS and not is_web_address(field.data):
+            raise ValidationError(WEB_ADDRESS)
 
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then: one language at least, titles and slugs, a future schedule."""

@@ -5,9 +5,16 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.editor import bp, preview_links, queries, writing
+from portal.editor import bp, checks, preview_links, queries, writing
 from portal.editor.conflicts import Conflict
-from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
+from portal.editor.forms import (
+    DRAFT_ACTIONS,
+    ActionForm,
+    PreviewForm,
+    RestoreForm,
+    choices,
+    update_form,
+)
 from portal.extensions import db
 from portal.i18n import languages
 from portal.models import Update
@@ -45,6 +52,7 @@ def _choices(form) -> None:
 
 
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
+    found = checks.checks(form)
     return render_template(
         "editor/update_form.html",
         form=form,
@@ -52,7 +60,16 @@ def _form_page(form, update: Update | None, status: int = 200, conflict: Conflic
         status=update and queries.status_of(update),
         langs=languages(),
         conflict=conflict,
+        checks=found,
+        blocked=request.method == "POST" and _blocked(form, found),
     ), status
+
+
+def _blocked(form, found=None) -> bool:
+    """True when the button pressed would take the update out while a check has an error."""
+    if form.action.data in DRAFT_ACTIONS:
+        return False
+    return checks.blocking(checks.checks(form) if found is None else found)
 
 
 @bp.route("/updates/new", methods=["GET", "POST"])
@@ -60,7 +77,7 @@ def new_update():
     """Write a new update; save it as a draft, publish it or schedule it."""
     form = update_form()
     _choices(form)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _blocked(form):
         update = writing.save(form, None, g.editor)
         if update is not None:
             flash(_("Saved."))
@@ -76,7 +93,7 @@ def edit_update(update_id: int):
     form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
     _choices(form)
     conflict = None
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _blocked(form):
         try:
             if writing.save(form, update, g.editor) is not None:
                 flash(_("Saved."))
