@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from portal.backup import review
 from portal.extensions import db
 from portal.models import (
     Editor,
@@ -28,7 +29,8 @@ from portal.models import (
 )
 
 FORMAT = "portal-backup"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # the versions the importer reads (docs/backup-format.md, "Version policy")
 
 
 def time(value: datetime | None) -> str | None:
@@ -202,7 +204,7 @@ def editors() -> list[dict]:
 
 
 def document() -> dict:
-    return {
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "makers": makers(),
@@ -212,6 +214,8 @@ def document() -> dict:
         "feedback": feedback(),
         "editors": editors(),
     }
+    review.export(doc)  # version 2
+    return doc
 
 
 def dumps(doc: dict) -> bytes:

@@ -19,7 +19,8 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
-from portal.backup.export import FORMAT, VERSION
+from portal.backup import review
+from portal.backup.export import FORMAT, READS, VERSION
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
 from portal.extensions import db
 from portal.i18n import languages
@@ -66,10 +67,10 @@ def load(raw: bytes) -> dict:
         ) from error
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BackupError(f'The file is not a portal backup (no "format": "{FORMAT}").')
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READS:
         raise BackupError(
             f"This is a version {doc.get('version')!r} backup; "
-            f"this portal reads version {VERSION} only."
+            f"this portal reads versions {', '.join(map(str, READS))} only."
         )
     _Record(doc, "the backup", "backup")  # no unknown top-level key
     return doc
@@ -130,6 +131,8 @@ KEYS = {
     },
     "editors": {"id", "username", "created_at", "last_login_at"},
 }
+for _kind, _keys in review.keys().items():  # version 2's additions
+    KEYS[_kind] = KEYS[_kind] | _keys
 
 
 class _Record:
@@ -309,6 +312,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         }
         for r in _records(doc, "feedback")
     ]
+    review.restore_rows(doc, out, _records)
     return out
 
 
@@ -430,6 +434,7 @@ def restore(doc: dict) -> dict[str, int]:
             .where(SiteState.id == 1)
             .values(content_version=SiteState.content_version + 1)
         )
+        review.restore_setting(doc)
         search.rebuild()  # fills the full-text index: Core inserts fire no ORM events
         db.session.commit()
     except SQLAlchemyError as error:

@@ -33,7 +33,13 @@ from portal.models.content import utcnow
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 YEARS = range(1900, 10_000)  # a time zone's offset keeps these within what datetime holds
-ACTIONS = {"draft": _l("Save as draft"), "publish": _l("Publish now"), "schedule": _l("Schedule")}
+ACTIONS = {
+    "draft": _l("Save as draft"),
+    "publish": _l("Publish now"),
+    "schedule": _l("Schedule"),
+    "review": _l("Submit for review"),
+    "send_back": _l("Send back to the editor"),
+}
 IMPORTANCE = {
     1: _l("1 – minor"),
     2: _l("2"),
@@ -41,8 +47,8 @@ IMPORTANCE = {
     4: _l("4 – important"),
     5: _l("5 – major"),
 }
-# What these buttons save is not public: a draft (or, later, one waiting for review).
-DRAFT_ACTIONS = ("draft",)
+# What these buttons save is a draft: the checks before publishing do not stop them.
+DRAFT_ACTIONS = ("draft", "send_back")
 REQUIRED = _l("This field is required.")
 WEB_ADDRESS = _l("Give a full web address, starting with https://.")
 INTERNAL_ADDRESS = _l(
@@ -139,12 +145,32 @@ class UpdateFormBase(FlaskForm):
         validators=[Optional()],
         render_kw={"step": 60},
     )
-    action = SelectField(choices=choices(ACTIONS), default="draft")
+    # The view narrows the choices to the buttons this editor may press (editor/review.py).
+    action = SelectField(choices=choices(ACTIONS), default="draft", validate_choice=False)
+    review_comment = TextAreaField(
+        _l("Comment for the editor"),
+        description=_l("What should change before it can be published."),
+        validators=[Length(max=2000)],
+    )
     # The update's newest revision id when the form was loaded; a save refuses another.
     version = HiddenField()
 
     def translations(self) -> dict[str, TranslationForm]:
         return {lang: self[lang].form for lang in languages()}
+
+    def validate_action(self, field) -> None:
+        if field.data not in [choice.value for choice in field.choices]:
+            raise ValidationError(
+                _l(
+                    "This button is not available for this update: while review before "
+                    "publishing is on, only a chief publishes, schedules or sends back."
+                )
+            )
+
+    def validate_review_comment(self, field) -> None:
+        field.data = (field.data or "").replace("\r\n", "\n").strip()
+        if self.action.data == "send_back" and not field.data:
+            raise ValidationError(_l("Say what should change before it can be published."))
 
     def validate_published_at(self, field) -> None:
         if field.data and field.data.year not in YEARS:

@@ -5,9 +5,11 @@
 - `taxonomy.py`: makers and tags.
 - `inbox.py`: readers' feedback.
 - `preview.py`: the signed draft preview, outside the wall (its own blueprint).
+- `review.py`: the "review before publishing" setting (a chief's).
 
 What they do beyond answering a request lives beside this package: `writing.py`,
-`conflicts.py`, `accounts.py`, `taxonomy_changes.py`, `preview_links.py`, `queries.py`.
+`conflicts.py`, `checks.py`, `review.py`, `accounts.py`, `taxonomy_changes.py`,
+`preview_links.py`, `queries.py`.
 """
 
-from portal.editor.views import auth, inbox, preview, taxonomy, updates  # noqa: F401
+from portal.editor.views import auth, inbox, preview, review, taxonomy, updates  # noqa: F401

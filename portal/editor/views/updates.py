@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.editor import bp, checks, preview_links, queries, writing
+from portal.editor import bp, checks, preview_links, queries, review, writing
 from portal.editor.conflicts import Conflict
 from portal.editor.forms import (
+    ACTIONS,
     DRAFT_ACTIONS,
     ActionForm,
     PreviewForm,
@@ -43,12 +44,15 @@ def dashboard():
         status_of=queries.status_of,
         coverage=queries.coverage,
         form=ActionForm(),
+        review_on=review.required(),
+        waiting=review.waiting(g.editor),
     )
 
 
-def _choices(form) -> None:
+def _choices(form, update: Update | None) -> None:
     form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
     form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
+    form.action.choices = choices((a, ACTIONS[a]) for a in review.actions(g.editor, update))
 
 
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
@@ -62,6 +66,7 @@ def _form_page(form, update: Update | None, status: int = 200, conflict: Conflic
         conflict=conflict,
         checks=found,
         blocked=request.method == "POST" and _blocked(form, found),
+        review_on=review.required(),
     ), status
 
 
@@ -76,7 +81,7 @@ def _blocked(form, found=None) -> bool:
 def new_update():
     """Write a new update; save it as a draft, publish it or schedule it."""
     form = update_form()
-    _choices(form)
+    _choices(form, None)
     if form.validate_on_submit() and not _blocked(form):
         update = writing.save(form, None, g.editor)
         if update is not None:
@@ -91,7 +96,7 @@ def edit_update(update_id: int):
     someone else's save is refused (409) with both versions shown."""
     update = db.get_or_404(Update, update_id)
     form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
-    _choices(form)
+    _choices(form, update)
     conflict = None
     if form.validate_on_submit() and not _blocked(form):
         try:
@@ -149,6 +154,7 @@ def history(update_id: int):
         update=update,
         revisions=queries.revisions(update.id),
         revision_status=writing.revision_status,
+        steps=review.STEP_LABELS,
         form=RestoreForm(),
     )
 
@@ -161,7 +167,14 @@ def restore(update_id: int, revision_id: int):
     form = RestoreForm()
     if not form.validate_on_submit():
         abort(400)
-    if writing.restore(update, revision, g.editor, with_status=form.with_status.data):
+    then, _when = writing.revision_status(revision)
+    if (
+        form.with_status.data
+        and then in ("published", "scheduled")
+        and not review.may_publish(g.editor)
+    ):
+        flash(_("While review before publishing is on, only a chief can restore a public status."))
+    elif writing.restore(update, revision, g.editor, with_status=form.with_status.data):
         flash(_("The earlier version is back."))
     else:
         flash(_("That version uses an address another update has now; it was not restored."))
