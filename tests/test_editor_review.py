@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import func, select
 from test_editor_checks import GOOD, GOOD_NL, LONG_BODY
 from test_editor_updates import EN_SLUG, create, edit, form
@@ -263,3 +264,26 @@ def test_an_update_in_review_is_kept_by_a_backup(app, editor, maker_id, review_o
     assert runner.invoke(args=["export-json", str(path)]).exit_code == 0
     data = json.loads(path.read_text())
     assert [u["status"] for u in data["updates"] if u["id"] == update_id] == ["in_review"]
+
+
+def test_existing_editors_become_editors_and_review_starts_off(fresh_database):
+    """The migration: editors of before keep working as `editor`s, the setting is off."""
+    from flask_migrate import upgrade
+
+    from portal import create_app
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": fresh_database("before")})
+    with app.app_context():
+        upgrade(revision="9f158666db66")
+        with db.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO editors (username, password_hash, created_at, session_version)"
+                    " VALUES ('old', 'x', '2025-07-11 09:30:00', 0)"
+                )
+            )
+        upgrade(revision="v7a1c3e5b9d2")
+        assert db.session.scalar(select(Editor.role).where(Editor.username == "old")) == "editor"
+        assert db.session.get(SiteState, 1).review_required is False
+        db.session.remove()
+        db.engine.dispose()
