@@ -42,12 +42,14 @@ SORTS = {"newest": _l("Newest first"), "important": _l("Most important first")}
 # An update's status as editors see it ("scheduled": published with a future time).
 STATUSES = {
     "draft": _l("Draft"),
+    "in_review": _l("In review"),
     "scheduled": _l("Scheduled"),
     "published": _l("Published"),
     "deleted": _l("Deleted"),
 }
-# What `updates.status` holds ("scheduled" is only shown, never stored).
-STORED_STATUSES = ("draft", "published", "deleted")
+# What `updates.status` holds ("scheduled" is only shown, never stored); "in_review" waits
+# for a chief (portal/editor/review.py) and, like a draft, is never shown to readers.
+STORED_STATUSES = ("draft", "in_review", "published", "deleted")
 
 # The feedback inbox's views of readers' messages.
 FEEDBACK_STATES = {"unhandled": _l("Unhandled"), "handled": _l("Handled"), "all": _l("All")}

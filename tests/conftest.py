@@ -215,7 +215,7 @@ def _worker_database(template, postgres) -> str | None:
         " ".join(f'DELETE FROM "{name}";' for name in tables)
         + " SELECT "
         + ", ".join(f"setval('\"{name}\"', 1, false)" for name in sequences)
-        + "; UPDATE site_state SET content_version = 1, "
+        + "; UPDATE site_state SET content_version = 1, review_required = false, "
         + f"content_changed_at = '{changed.isoformat(sep=' ')}'"
     )
     return url

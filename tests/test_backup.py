@@ -162,6 +162,7 @@ def test_the_file_holds_everything_and_no_password_hash(full, tmp_path):
         "subscribers",
         "update_sources",
         "desk_items",
+        "review_required",
     }
     assert b"scrypt" not in raw and b"password" not in raw
     assert [e["username"] for e in doc["editors"]] == ["eva", "bob"]
@@ -398,7 +399,7 @@ REFUSED_LIKE_THE_FORMS = [
     (lambda d: d["tags"][0]["labels"].pop("en"), "tags[0].labels.en: This field is required."),
     (
         lambda d: d["updates"][0].update(status="archived"),
-        "updates[0].status: 'archived' is not one of draft, published, deleted.",
+        "updates[0].status: 'archived' is not one of draft, in_review, published, deleted.",
     ),
     (lambda d: d["updates"][0].update(type="rumour"), "updates[0].type: Not a valid choice."),
     (lambda d: d["updates"][1].update(importance=9), "updates[1].importance: Not a valid choice."),
@@ -417,5 +418,67 @@ REFUSED_LIKE_THE_FORMS = [
 
 @pytest.mark.parametrize(("change", "message"), REFUSED_LIKE_THE_FORMS)
 def test_values_the_editors_forms_refuse_are_refused(full, empty, tmp_path, change, message):
+    doc = json.loads(export(full, tmp_path))
+    refused(empty, tmp_path, broken(doc, change), message)
+
+
+# --- version 2: review before publishing ------------------------------------------------
+
+
+def review_state(app) -> tuple:
+    """Roles, sent-back comments, revision comments and the setting, as stored."""
+    with app.app_context():
+        found = (
+            dict(db.session.execute(select(Editor.username, Editor.role)).all()),
+            sorted(db.session.scalars(select(Update.review_comment))),
+            sorted(db.session.scalars(select(Revision.comment))),
+            db.session.scalar(select(SiteState.review_required)),
+        )
+        db.session.remove()
+        return found
+
+
+def test_review_before_publishing_survives_a_restore(full, empty, tmp_path):
+    with full.app_context():
+        db.session.scalar(select(Editor).where(Editor.username == "bob")).role = "chief"
+        update = db.session.scalar(select(Update).where(Update.source_guid == "urn:feed:1"))
+        update.review_comment = "Give the price."
+        db.session.scalars(select(Revision)).first().comment = "Give the price."
+        db.session.get(SiteState, 1).review_required = True
+        db.session.commit()
+    first = export(full, tmp_path, "first.json")
+    doc = json.loads(first)
+    assert doc["review_required"] is True
+    assert [e["role"] for e in doc["editors"]] == ["editor", "chief"]
+    assert cli(empty, "import-json", str(tmp_path / "first.json")).exit_code == 0
+    assert review_state(empty) == review_state(full)
+    assert review_state(empty)[0] == {"eva": "editor", "bob": "chief"}
+    assert export(empty, tmp_path, "second.json") == first
+
+
+def test_a_version_1_backup_still_imports(full, empty, tmp_path):
+    doc = json.loads(export(full, tmp_path))
+    doc["version"] = 1
+    del doc["review_required"]
+    for kind, key in (("editors", "role"), ("updates", "review_comment"), ("revisions", "comment")):
+        for record in doc[kind]:
+            del record[key]
+    (tmp_path / "v1.json").write_text(json.dumps(doc))
+    result = cli(empty, "import-json", str(tmp_path / "v1.json"))
+    assert result.exit_code == 0, result.output
+    roles, comments, revision_comments, required = review_state(empty)
+    assert set(roles.values()) == {"editor"} and required is False
+    assert set(comments) == set(revision_comments) == {""}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["editors"][0].update(role="boss"), "editors[0].role: 'boss' is not one of"),
+        (lambda d: d["updates"][0].update(review_comment=3), "updates[0].review_comment: expected"),
+        (lambda d: d.update(review_required="yes"), "review_required: expected true or false."),
+    ],
+)
+def test_a_malformed_review_key_is_refused(full, empty, tmp_path, change, message):
     doc = json.loads(export(full, tmp_path))
     refused(empty, tmp_path, broken(doc, change), message)

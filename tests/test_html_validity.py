@@ -187,7 +187,67 @@ def test_a_third_language_and_its_editor_form_are_valid_html(app, editor, tmp_pa
     check(files)
 
 
-def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
+def review_states(app, login, csrf):
+    """A chief (logged in: the returned client); update 3 in review, update 4 sent back to eva."""
+    from portal.editor.accounts import hash_password
+    from portal.extensions import db
+    from portal.models import Editor, Revision, Update
+
+    with app.app_context():
+        eva = db.session.scalar(db.select(Editor).where(Editor.username == "eva"))
+        db.session.add(
+            Editor(username="chris", password_hash=hash_password("p" * 20), role="chief")
+        )
+        db.session.get(Update, 3).status = "in_review"
+        sent_back = db.session.get(Update, 4)
+        sent_back.status, sent_back.review_comment = "draft", "Give the <price>, please."
+        db.session.add(
+            Revision(
+                update_id=4,
+                editor_id=eva.id,
+                editor_name="eva",
+                snapshot="{}",
+                changed="submitted for review",
+            )
+        )
+        db.session.commit()
+    chief = app.test_client()
+    login(chief, "chris", "p" * 20)
+    chief.csrf = csrf(chief.get("/en/editor/updates/new"))
+    return chief
+
+
+def review_pages(editor, chief, lang: str) -> dict:
+    """The editors' pages with review before publishing on, and the checks refusing."""
+    chief.post("/en/editor/review-setting", data={"csrf_token": chief.csrf, "required": "on"})
+    blocked = {
+        **{"csrf_token": editor.csrf, "maker": "1", "type": "article", "audience": "everyone"},
+        **{"level": "beginner", "importance": "3", "source_url": "ftp://example.com/a"},
+        **{"en-title": "Chart", "en-body": "![](https://example.com/c.png) [here](https://a.nl/)"},
+        "action": "review",
+    }
+    pages = {
+        "review-dashboard-editor": editor.get(f"/{lang}/editor/"),
+        "review-dashboard-chief": chief.get(f"/{lang}/editor/"),
+        "review-new-editor": editor.get(f"/{lang}/editor/updates/new"),
+        "review-edit-in-review": editor.get(f"/{lang}/editor/updates/3/"),
+        "review-edit-chief": chief.get(f"/{lang}/editor/updates/3/"),
+        "review-edit-sent-back": editor.get(f"/{lang}/editor/updates/4/"),
+        "review-send-back-errors": chief.post(
+            f"/{lang}/editor/updates/3/", data={"csrf_token": chief.csrf, "action": "send_back"}
+        ),
+        "review-history": editor.get(f"/{lang}/editor/updates/3/history"),
+        "checks-blocked": editor.post(f"/{lang}/editor/updates/new", data=blocked),
+    }
+    chief.post("/en/editor/review-setting", data={"csrf_token": chief.csrf, "required": "off"})
+    assert b"Error" in pages["checks-blocked"].get_data() or lang == "nl"
+    assert (
+        pages["checks-blocked"].status_code == pages["review-send-back-errors"].status_code == 422
+    )
+    return pages
+
+
+def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require, login, csrf):
     require("java")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
     from portal.editor import preview_links
@@ -210,6 +270,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
     with seeded.test_request_context("/en/"):
         draft_token = preview_links.token(db.session.get(Update, 1))  # a draft since the undelete
     desk = desk_states(seeded, editor)
+    chief = review_states(seeded, login, csrf)
     files = []
     for lang in ("en", "nl"):
         pages = {
@@ -234,6 +295,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
         }
         pages |= {name: editor.get(f"/{lang}{path}") for name, path in desk.items()}
         assert pages["conflict"].status_code == 409
+        pages |= review_pages(editor, chief, lang)
         assert b'name="with_status"' in pages["history-deleted"].get_data()
         anonymous = seeded.test_client()
         pages["login"] = anonymous.get(f"/{lang}/editor/login")

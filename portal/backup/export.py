@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from portal.backup import review
 from portal.backup import subscribers as backup_subscribers
 from portal.extensions import db
 from portal.models import (
@@ -33,6 +34,7 @@ FORMAT = "portal-backup"
 VERSION = 2
 # Versions the importer reads (a version 1 file lacks what came later: it is empty).
 READABLE = (1, 2)
+READS = (1, 2)  # the versions the importer reads (docs/backup-format.md, "Version policy")
 
 
 def time(value: datetime | None) -> str | None:
@@ -206,7 +208,7 @@ def editors() -> list[dict]:
 
 
 def document() -> dict:
-    return {
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "makers": makers(),
@@ -218,6 +220,8 @@ def document() -> dict:
         "subscribers": backup_subscribers.export(db.session, time),
         **desk.export(),
     }
+    review.export(doc)  # version 2
+    return doc
 
 
 from portal.backup import desk  # noqa: E402 (it uses `time` above)

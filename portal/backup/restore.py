@@ -19,7 +19,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
-from portal.backup import desk
+from portal.backup import desk, review
 from portal.backup import subscribers as backup_subscribers
 from portal.backup.export import FORMAT, READABLE, VERSION
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
@@ -141,8 +141,10 @@ KEYS = {
 }
 # Top-level lists that came with version 2: a version 1 file has none of them (so they
 # are empty), and one that names them is refused.
-VERSION_2 = {"subscribers", *desk.KEYS}
+VERSION_2 = {"subscribers", *desk.KEYS, review.TOP_LEVEL}
 KEYS["backup"] |= VERSION_2
+for _kind, _keys in review.keys().items():  # version 2's additions to version 1's records
+    KEYS[_kind] = KEYS[_kind] | _keys
 
 
 class _Record:
@@ -326,6 +328,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
     subscribed = _records(doc, "subscribers") if "subscribers" in doc else []
     out[Subscriber.__table__] = backup_subscribers.rows(subscribed, languages())
     out.update(desk.rows(doc, _records, BackupError))
+    review.restore_rows(doc, out, _records)
     return out
 
 
@@ -385,6 +388,7 @@ def _as_typed(update: dict, tag_ids: list[int], texts: list[dict]) -> dict:
     """An update's values as an editor would send them in the update form."""
     fields = {name: str(update[name]) for name in ("type", "audience", "level", "importance")}
     fields |= {"source_url": update["source_url"], "author": update["author"]}
+    fields["action"] = "publish" if update["status"] == "published" else "draft"
     fields |= {"maker": str(update["maker_id"]), "tags": [str(i) for i in tag_ids]}
     for written in texts:
         for name in ("slug", "title", "lede", "body", "impact", "takeaways"):
@@ -448,6 +452,7 @@ def restore(doc: dict) -> dict[str, int]:
             .where(SiteState.id == 1)
             .values(content_version=SiteState.content_version + 1)
         )
+        review.restore_setting(doc)
         search.rebuild()  # fills the full-text index: Core inserts fire no ORM events
         db.session.commit()
     except SQLAlchemyError as error:

@@ -1,4 +1,4 @@
-"""`flask --app wsgi create-editor USERNAME [--password-stdin] [--reset]`."""
+"""`flask --app wsgi create-editor USERNAME [--role chief] [--password-stdin] [--reset]`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 from portal.editor.accounts import MIN_PASSWORD, end_sessions, find_editor, hash_password
 from portal.extensions import db
 from portal.models import Editor
+from portal.models.editors import ROLES
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -22,8 +23,16 @@ def _read_password(from_stdin: bool) -> str:
 @click.argument("username")
 @click.option("--password-stdin", is_flag=True, help="Read the password from one line of stdin.")
 @click.option("--reset", is_flag=True, help="Change the password of an existing editor.")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    help="editor (the default for a new one) or chief (publishes what others submit for "
+    "review); with --reset, their new role.",
+)
 @with_appcontext
-def create_editor_command(username: str, password_stdin: bool, reset: bool) -> None:
+def create_editor_command(
+    username: str, password_stdin: bool, reset: bool, role: str | None
+) -> None:
     """Create an editor (or with --reset change their password and end their sessions)."""
     username = username.strip()
     if not username or len(username) > 80:
@@ -44,6 +53,7 @@ def create_editor_command(username: str, password_stdin: bool, reset: bool) -> N
     else:
         end_sessions(editor)
     editor.password_hash = hash_password(password)
+    editor.role = role or editor.role or "editor"
     db.session.commit()
     done = "changed; every session ended" if reset else "set"
-    click.echo(f"Password {done} for editor {username}.", err=True)
+    click.echo(f"Password {done} for editor {username} ({editor.role}).", err=True)

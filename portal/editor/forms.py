@@ -33,7 +33,13 @@ from portal.models.content import utcnow
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 YEARS = range(1900, 10_000)  # a time zone's offset keeps these within what datetime holds
-ACTIONS = {"draft": _l("Save as draft"), "publish": _l("Publish now"), "schedule": _l("Schedule")}
+ACTIONS = {
+    "draft": _l("Save as draft"),
+    "publish": _l("Publish now"),
+    "schedule": _l("Schedule"),
+    "review": _l("Submit for review"),
+    "send_back": _l("Send back to the editor"),
+}
 IMPORTANCE = {
     1: _l("1 – minor"),
     2: _l("2"),
@@ -41,11 +47,17 @@ IMPORTANCE = {
     4: _l("4 – important"),
     5: _l("5 – major"),
 }
+# What these buttons save is a draft: the checks before publishing do not stop them.
+DRAFT_ACTIONS = ("draft", "send_back")
 REQUIRED = _l("This field is required.")
 WEB_ADDRESS = _l("Give a full web address, starting with https://.")
 INTERNAL_ADDRESS = _l(
     "This is an address on an internal network; feeds are fetched from public addresses only."
 )
+
+
+def is_web_address(value: str | None) -> bool:
+    return (value or "").strip().lower().startswith(("https://", "http://"))
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -121,7 +133,8 @@ class UpdateFormBase(FlaskForm):
         render_kw={"inputmode": "url", "autocomplete": "url"},
         validators=[
             DataRequired(REQUIRED),
-            URL(message=_l("Give a full web address, starting with https://.")),
+            # any scheme with a host here; publishing needs http(s) (validate_source_url)
+            URL(schemes=None, message=WEB_ADDRESS),
             Length(max=1000),
         ],
     )
@@ -132,20 +145,42 @@ class UpdateFormBase(FlaskForm):
         validators=[Optional()],
         render_kw={"step": 60},
     )
-    action = SelectField(choices=choices(ACTIONS), default="draft")
+    # The view narrows the choices to the buttons this editor may press (editor/review.py).
+    action = SelectField(choices=choices(ACTIONS), default="draft", validate_choice=False)
+    review_comment = TextAreaField(
+        _l("Comment for the editor"),
+        description=_l("What should change before it can be published."),
+        validators=[Length(max=2000)],
+    )
     # The update's newest revision id when the form was loaded; a save refuses another.
     version = HiddenField()
 
     def translations(self) -> dict[str, TranslationForm]:
         return {lang: self[lang].form for lang in languages()}
 
+    def validate_action(self, field) -> None:
+        if field.data not in [choice.value for choice in field.choices]:
+            raise ValidationError(
+                _l(
+                    "This button is not available for this update: while review before "
+                    "publishing is on, only a chief publishes, schedules or sends back."
+                )
+            )
+
+    def validate_review_comment(self, field) -> None:
+        field.data = (field.data or "").replace("\r\n", "\n").strip()
+        if self.action.data == "send_back" and not field.data:
+            raise ValidationError(_l("Say what should change before it can be published."))
+
     def validate_published_at(self, field) -> None:
         if field.data and field.data.year not in YEARS:
             raise ValidationError(_l("Choose a time between the years 1900 and 9999."))
 
     def validate_source_url(self, field) -> None:
-        if not (field.data or "").lower().startswith(("https://", "http://")):
-            raise ValidationError(_l("Give a full web address, starting with https://."))
+        """A draft may keep another scheme's address (the checks before publishing flag
+        it); whatever goes out to readers is a web address."""
+        if self.action.data not in DRAFT_ACTIONS and not is_web_address(field.data):
+            raise ValidationError(WEB_ADDRESS)
 
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then: one language at least, titles and slugs, a future schedule."""

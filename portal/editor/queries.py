@@ -19,13 +19,13 @@ PER_PAGE = 50
 
 
 def status_of(update: Update) -> str:
-    """draft, scheduled (published with a future time), published or deleted."""
+    """draft, in_review, scheduled (published with a future time), published or deleted."""
     return status_at(update.status, update.published_at)
 
 
 def status_at(status: str, published_at: datetime) -> str:
     """The status an editor sees for a stored status and published time."""
-    if status in ("published", "deleted"):
+    if status in ("published", "deleted", "in_review"):
         return "scheduled" if status == "published" and published_at > utcnow() else status
     return "draft"
 
@@ -64,6 +64,7 @@ def dashboard_updates(
     now = utcnow()
     chosen = {
         "draft": Update.status == "draft",
+        "in_review": Update.status == "in_review",
         "scheduled": (Update.status == "published") & (Update.published_at > now),
         "published": (Update.status == "published") & (Update.published_at <= now),
         "deleted": Update.status == "deleted",

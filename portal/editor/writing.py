@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
-from portal.editor import MAX_ID, queries
+from portal.editor import MAX_ID, queries, review
 from portal.editor.conflicts import Conflict, differences
 from portal.editor.forms import UpdateFormBase
 from portal.extensions import db
@@ -82,7 +82,8 @@ def _timing(form: UpdateFormBase, update: Update) -> tuple[str, datetime]:
             return "published", given
         live = update.status == "published" and current and current <= now
         return "published", current if live else now
-    return "draft", given or current or now
+    status = "in_review" if form.action.data == "review" else "draft"
+    return status, given or current or now
 
 
 def _apply(form: UpdateFormBase, update: Update) -> None:
@@ -90,6 +91,10 @@ def _apply(form: UpdateFormBase, update: Update) -> None:
     for name in ("type", "audience", "level", "importance", "source_url", "author"):
         setattr(update, name, getattr(form, name).data or "")
     update.status, update.published_at = _timing(form, update)
+    if form.action.data == "send_back":
+        update.review_comment = form.review_comment.data
+    elif form.action.data != "draft":  # submitted again, or out
+        update.review_comment = ""
     update.tags = list(db.session.scalars(select(Tag).where(Tag.id.in_(form.tags.data or []))))
     for lang, text in form.translations().items():
         _apply_text(
@@ -170,7 +175,9 @@ def _check_version(form: UpdateFormBase, update: Update) -> None:
     raise Conflict(current, by, at, differences(form, changes(mine, theirs), mine, theirs, by_them))
 
 
-def _record(update: Update, before: dict | None, editor: Editor, note: str = "") -> None:
+def _record(
+    update: Update, before: dict | None, editor: Editor, note: str = "", comment: str = ""
+) -> None:
     after = snapshot(update)
     names = changes(before, after) + ([note] if note else [])
     db.session.add(
@@ -180,6 +187,7 @@ def _record(update: Update, before: dict | None, editor: Editor, note: str = "")
             editor_name=editor.username,
             changed="\n".join(names),
             snapshot=json.dumps(after, sort_keys=True),
+            comment=comment,
         )
     )
 
@@ -198,6 +206,7 @@ def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update 
         db.session.rollback()
         return None
     before = snapshot(update) if update else None
+    step = review.step(form.action.data, update.status if update else "")
     if update is None:
         update = Update()
         db.session.add(update)
@@ -205,7 +214,13 @@ def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update 
         with db.session.no_autoflush:
             _apply(form, update)
         db.session.flush()
-        _record(update, before, editor)
+        _record(
+            update,
+            before,
+            editor,
+            step,
+            form.review_comment.data if step == review.SENT_BACK else "",
+        )
         db.session.commit()
     except IntegrityError:  # a slug taken between the check and the save
         db.session.rollback()

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.attributes import NEVER_SET, NO_VALUE
@@ -121,6 +122,8 @@ class Update(Translated, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Set whenever the status changes (see _status_changed): preview links issued before die.
     status_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # A chief's comment when sending it back from review; cleared when submitted again.
+    review_comment: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
     maker: Mapped[Maker] = relationship(back_populates="updates", lazy="joined")
     translations: Mapped[list[UpdateTranslation]] = relationship(

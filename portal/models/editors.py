@@ -22,6 +22,15 @@ class Editor(db.Model):
     # Carried by the session cookie; logout and a password reset raise it, ending every
     # session issued before (portal/editor/views/auth.py).
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # "editor" or "chief" (ROLES): with review on, only a chief publishes (editor/review.py).
+    role: Mapped[str] = mapped_column(String(20), default="editor", server_default="editor")
+
+    @property
+    def is_chief(self) -> bool:
+        return self.role == "chief"
+
+
+ROLES = ("editor", "chief")
 
 
 class LoginFailure(db.Model):

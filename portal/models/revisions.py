@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -25,6 +25,9 @@ class Revision(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     changed: Mapped[str] = mapped_column(Text, default="")  # field names, one per line
     snapshot: Mapped[str] = mapped_column(Text)  # JSON of the update and its translations
+    comment: Mapped[str] = mapped_column(
+        Text, default="", server_default=text("''")
+    )  # a review step's
 
     @property
     def changed_fields(self) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -20,3 +21,5 @@ class SiteState(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     content_version: Mapped[int] = mapped_column(default=1)
     content_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The site's "review before publishing" setting (portal/editor/review.py), off at first.
+    review_required: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -20,6 +20,7 @@ from portal.models import Editor
 
 CHROMIUM = Path("/usr/bin/chromium")
 EDITOR = ("browser-editor", "a long browser password")  # an account on the live server
+CHIEF = ("browser-chief", "a long chief password")  # a chief (review before publishing)
 
 
 SERVED: dict = {}  # base URL → the app served there, for tests that prepare data through it
@@ -51,6 +52,9 @@ def serving(database: str, **config) -> Iterator[str]:
     with app.app_context():
         seed_demo()
         db.session.add(Editor(username=EDITOR[0], password_hash=hash_password(EDITOR[1])))
+        db.session.add(
+            Editor(username=CHIEF[0], password_hash=hash_password(CHIEF[1]), role="chief")
+        )
         db.session.commit()
         db.session.remove()
         db.engine.dispose()
@@ -137,6 +141,12 @@ def _stay_offline(page, base_url):
 def editor_credentials(live_server) -> tuple[str, str]:
     """(username, password) of the editor account on the live server."""
     return EDITOR
+
+
+@pytest.fixture(scope="session")
+def chief_credentials(live_server) -> tuple[str, str]:
+    """(username, password) of the chief's account on the live server."""
+    return CHIEF
 
 
 # Report every Content-Security-Policy violation through the console, where the fixture

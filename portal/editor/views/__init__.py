@@ -6,9 +6,19 @@
 - `inbox.py`: readers' feedback.
 - `desk.py`: the import desk (feed items grouped into stories).
 - `preview.py`: the signed draft preview, outside the wall (its own blueprint).
+- `review.py`: the "review before publishing" setting (a chief's).
 
 What they do beyond answering a request lives beside this package: `writing.py`,
-`conflicts.py`, `accounts.py`, `taxonomy_changes.py`, `preview_links.py`, `queries.py`.
+`conflicts.py`, `checks.py`, `review.py`, `accounts.py`, `taxonomy_changes.py`,
+`preview_links.py`, `queries.py`.
 """
 
-from portal.editor.views import auth, desk, inbox, preview, taxonomy, updates  # noqa: F401
+from portal.editor.views import (  # noqa: F401
+    auth,
+    desk,
+    inbox,
+    preview,
+    review,
+    taxonomy,
+    updates,
+)

@@ -5,9 +5,17 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.editor import bp, preview_links, queries, writing
+from portal.editor import bp, checks, preview_links, queries, review, writing
 from portal.editor.conflicts import Conflict
-from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
+from portal.editor.forms import (
+    ACTIONS,
+    DRAFT_ACTIONS,
+    ActionForm,
+    PreviewForm,
+    RestoreForm,
+    choices,
+    update_form,
+)
 from portal.extensions import db
 from portal.i18n import languages
 from portal.importing import suggestions
@@ -37,12 +45,15 @@ def dashboard():
         status_of=queries.status_of,
         coverage=queries.coverage,
         form=ActionForm(),
+        review_on=review.required(),
+        waiting=review.waiting(g.editor),
     )
 
 
-def _choices(form) -> None:
+def _choices(form, update: Update | None) -> None:
     form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
     form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
+    form.action.choices = choices((a, ACTIONS[a]) for a in review.actions(g.editor, update))
 
 
 def _pair() -> list[str]:
@@ -63,6 +74,7 @@ def _saved(update: Update):
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
     pair = _pair()
     folded = [code for code in languages() if code not in pair]  # below, folded away
+    found = checks.checks(form)
     return render_template(
         "editor/update_form.html",
         form=form,
@@ -72,15 +84,25 @@ def _form_page(form, update: Update | None, status: int = 200, conflict: Conflic
         folded=folded,
         conflict=conflict,
         suggested=suggestions.suggest(form, update) if suggestions.from_desk(update) else None,
+        checks=found,
+        blocked=request.method == "POST" and _blocked(form, found),
+        review_on=review.required(),
     ), status
+
+
+def _blocked(form, found=None) -> bool:
+    """True when the button pressed would take the update out while a check has an error."""
+    if form.action.data in DRAFT_ACTIONS:
+        return False
+    return checks.blocking(checks.checks(form) if found is None else found)
 
 
 @bp.route("/updates/new", methods=["GET", "POST"])
 def new_update():
     """Write a new update; save it as a draft, publish it or schedule it."""
     form = update_form()
-    _choices(form)
-    if form.validate_on_submit():
+    _choices(form, None)
+    if form.validate_on_submit() and not _blocked(form):
         update = writing.save(form, None, g.editor)
         if update is not None:
             flash(_("Saved."))
@@ -94,11 +116,11 @@ def edit_update(update_id: int):
     someone else's save is refused (409) with both versions shown."""
     update = db.get_or_404(Update, update_id)
     form = update_form(data=writing.form_data(update) if request.method == "GET" else None)
-    _choices(form)
+    _choices(form, update)
     conflict = None
     if request.method == "POST" and suggestions.accept(form):  # re-shown, nothing saved
         return _form_page(form, update)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _blocked(form):
         try:
             if writing.save(form, update, g.editor) is not None:
                 flash(_("Saved."))
@@ -154,6 +176,7 @@ def history(update_id: int):
         update=update,
         revisions=queries.revisions(update.id),
         revision_status=writing.revision_status,
+        steps=review.STEP_LABELS,
         form=RestoreForm(),
     )
 
@@ -166,7 +189,14 @@ def restore(update_id: int, revision_id: int):
     form = RestoreForm()
     if not form.validate_on_submit():
         abort(400)
-    if writing.restore(update, revision, g.editor, with_status=form.with_status.data):
+    then, _when = writing.revision_status(revision)
+    if (
+        form.with_status.data
+        and then in ("published", "scheduled")
+        and not review.may_publish(g.editor)
+    ):
+        flash(_("While review before publishing is on, only a chief can restore a public status."))
+    elif writing.restore(update, revision, g.editor, with_status=form.with_status.data):
         flash(_("The earlier version is back."))
     else:
         flash(_("That version uses an address another update has now; it was not restored."))
