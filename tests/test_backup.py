@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from portal import create_app
 from portal.backup.export import FORMAT, VERSION
+from portal.backup.restore import VERSION_2
 from portal.editor.writing import snapshot
 from portal.extensions import db
 from portal.models import Editor, Feedback, Maker, Revision, SiteState, Update, UpdateTranslation
@@ -459,7 +460,8 @@ def test_review_before_publishing_survives_a_restore(full, empty, tmp_path):
 def test_a_version_1_backup_still_imports(full, empty, tmp_path):
     doc = json.loads(export(full, tmp_path))
     doc["version"] = 1
-    del doc["review_required"]
+    for key in VERSION_2:
+        del doc[key]
     for kind, key in (("editors", "role"), ("updates", "review_comment"), ("revisions", "comment")):
         for record in doc[kind]:
             del record[key]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from portal.backup.restore import VERSION_2
 from portal.extensions import db
 from portal.importing import desk as desk_module
 from portal.importing import lock
@@ -517,9 +518,7 @@ def test_a_backup_keeps_sources_and_the_desk_and_a_version_1_file_still_imports(
     )
     assert again.stdout == "0 new on the desk, 2 already known\n"  # used and dismissed stay so
 
-    version_1 = {
-        k: v for k, v in doc.items() if k not in ("update_sources", "desk_items", "subscribers")
-    }
+    version_1 = {k: v for k, v in doc.items() if k not in VERSION_2}
     (tmp_path / "v1.json").write_text(json.dumps(version_1 | {"version": 1}))
     with empty.app_context():
         for model in (DeskItem, UpdateSource, Revision, Update):
