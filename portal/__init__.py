@@ -29,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     from portal import (
         backup,
+        calendar,
         database,
         demo,
         editor,
@@ -52,6 +53,7 @@ def create_app(config: dict | None = None) -> Flask:
         rendering,
         search,
         public,
+        calendar,
         feeds,
         seo,
         feedback,

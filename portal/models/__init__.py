@@ -12,10 +12,22 @@ from portal.models.content import (
 )
 from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
+from portal.models.products import (
+    Change,
+    ChangeTranslation,
+    Product,
+    ProductTranslation,
+    change_products,
+)
 from portal.models.revisions import Revision
 from portal.models.state import SiteState
 
 __all__ = [
+    "Change",
+    "ChangeTranslation",
+    "Product",
+    "ProductTranslation",
+    "change_products",
     "Editor",
     "Feedback",
     "LoginFailure",
