@@ -26,6 +26,12 @@ FILTERS = (
 HTMX_ATTRIBUTE = re.compile(r"[Aa]ttribute “hx-[^”]*”")
 
 
+GPT41_SLUG = {
+    "en": "gpt-4-1-arrives-for-developers-with-a-million-token-window",
+    "nl": "gpt-4-1-voor-ontwikkelaars-met-een-venster-van-een-miljoen-tokens",
+}
+
+
 def pages(lang: str) -> dict[str, tuple[str, int]]:
     """Name → (URL, expected status) of one page of every type in `lang`."""
     return {
@@ -43,6 +49,11 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "maker-feedback-sent": (f"/{lang}/makers/openai/?feedback=sent", 200),
         "tag": (f"/{lang}/tags/model/", 200),
         "404": (f"/{lang}/no-such-page/", 404),
+        "calendar": (f"/{lang}/calendar/", 200),
+        "calendar-filtered": (f"/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price", 200),
+        "products": (f"/{lang}/products/", 200),
+        "product": (f"/{lang}/products/gemini-1-5-pro/", 200),
+        "update-with-changes": (f"/{lang}/updates/{GPT41_SLUG[lang]}/", 200),
     }
 
 

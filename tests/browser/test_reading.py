@@ -32,6 +32,11 @@ PAGES = {
     "maker-feedback-sent": "/{lang}/makers/openai/?feedback=sent",
     "tag": "/{lang}/tags/model/",
     "404": "/{lang}/no-such-page/",
+    "calendar": "/{lang}/calendar/",
+    "calendar-filtered": "/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price",
+    "products": "/{lang}/products/",
+    "product": "/{lang}/products/gemini-1-5-pro/",
+    "update-with-changes": "/{lang}/updates/gpt-4-1-arrives-for-developers-with-a-million-token-window/",
 }
 
 
