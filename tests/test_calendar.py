@@ -216,4 +216,4 @@ def test_the_rules_of_a_change(ctx, make_maker):
     zone = Change(
         kind="launch", effective_date=date(2025, 1, 1), products=[product], time_zone="Mars/Base"
     )
-    assert problems(zone) == ["A time zone needs a time, and must be a name like Europe/Amsterdam."]
+    assert problems(zone) == ["Give the time zone as a name like Europe/Amsterdam."]

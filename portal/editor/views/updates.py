@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from portal.calendar import editing as calendar_editing
 from portal.editor import bp, preview_links, queries, writing
 from portal.editor.conflicts import Conflict
 from portal.editor.forms import ActionForm, PreviewForm, RestoreForm, choices, update_form
@@ -42,6 +43,7 @@ def dashboard():
 def _choices(form) -> None:
     form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
     form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
+    calendar_editing.set_choices(form)
 
 
 def _form_page(form, update: Update | None, status: int = 200, conflict: Conflict | None = None):
