@@ -124,3 +124,52 @@ def test_a_refused_change_saves_nothing_and_says_why(app, editor, maker_id):  # 
         assert response.status_code == 422, bad
         assert message.lower() in response.get_data(as_text=True).lower(), bad
     assert changes(app) == []
+
+
+def test_products_create_rename_and_merge(app, editor, maker_id):  # noqa: F811
+    data = {"csrf_token": editor.csrf, "slug": "gpt-x", "name": "GPT-X", "maker": maker_id}
+    assert editor.post("/en/editor/products/", data=data).status_code == 303
+    taken = editor.post("/nl/editor/products/", data=data | {"name": "Again"})
+    assert taken.status_code == 422
+    assert "Een ander product gebruikt dit adres al." in taken.get_data(as_text=True)
+    other = data | {"slug": "gpt-x-old", "name": "GPT-X (old name)"}
+    assert editor.post("/en/editor/products/", data=other).status_code == 303
+    with app.app_context():
+        ids = {p.slug: p.id for p in db.session.scalars(select(Product))}
+    rename = data | {"name": "GPT-X1", "name_nl": "GPT-X1 (NL)", "description_en": "A model."}
+    assert editor.post(f"/en/editor/products/{ids['gpt-x']}/", data=rename).status_code == 303
+
+    # Two changes on an update, one per product; merging moves the old one's to the new.
+    response = editor.post(
+        "/en/editor/updates/new",
+        data=form(editor, maker_id, "publish")
+        | change_row(
+            0,
+            kind="launch",
+            new_product="",
+            products=str(ids["gpt-x"]),
+            old_price="",
+            new_price="",
+            currency="",
+        )
+        | change_row(
+            1,
+            kind="deprecation",
+            new_product="",
+            products=str(ids["gpt-x-old"]),
+            old_price="",
+            new_price="",
+            currency="",
+        ),
+    )
+    assert response.status_code == 303
+    same = {"csrf_token": editor.csrf, "source": ids["gpt-x"], "target": ids["gpt-x"]}
+    assert editor.post("/en/editor/products/merge", data=same).status_code == 422
+    merge = {"csrf_token": editor.csrf, "source": ids["gpt-x-old"], "target": ids["gpt-x"]}
+    assert editor.post("/en/editor/products/merge", data=merge).status_code == 303
+    assert [[p.slug for p in c.products] for c in changes(app)] == [["gpt-x"], ["gpt-x"]]
+    html = editor.get("/nl/products/gpt-x/").get_data(as_text=True)
+    assert "<h1>GPT-X1 (NL)</h1>" in html and "Uitfasering" in html and "Lancering" in html
+    assert editor.get("/en/products/gpt-x-old/").status_code == 404
+    listing = editor.get("/en/editor/products/").get_data(as_text=True)
+    assert "GPT-X1" in listing and "GPT-X (old name)" not in listing

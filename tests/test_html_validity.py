@@ -109,9 +109,11 @@ def test_every_page_type_is_valid_html(seeded, client, tmp_path, require):
 def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
     require("java")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
+    from sqlalchemy import select
+
     from portal.editor import preview_links
     from portal.extensions import db
-    from portal.models import Feedback, Update
+    from portal.models import Change, Feedback, Update
 
     with seeded.app_context():
         db.session.add(Feedback(message="<b>More</b> please", lang="en", update_id=1))
@@ -128,6 +130,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
     editor.post("/en/editor/updates/1/undelete", data={"csrf_token": editor.csrf})
     with seeded.test_request_context("/en/"):
         draft_token = preview_links.token(db.session.get(Update, 1))  # a draft since the undelete
+        with_changes = db.session.scalar(select(Change.update_id).limit(1))
     files = []
     for lang in ("en", "nl"):
         pages = {
@@ -141,6 +144,9 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require):
             "maker": editor.get(f"/{lang}/editor/makers/1/"),
             "tags": editor.get(f"/{lang}/editor/tags/"),
             "tag": editor.get(f"/{lang}/editor/tags/1/"),
+            "edit-with-changes": editor.get(f"/{lang}/editor/updates/{with_changes}/"),
+            "products": editor.get(f"/{lang}/editor/products/"),
+            "product": editor.get(f"/{lang}/editor/products/1/"),
             "errors": editor.post(
                 f"/{lang}/editor/updates/new",
                 data={"csrf_token": editor.csrf, "source_url": "x", "action": "schedule"},

@@ -2,7 +2,7 @@
 
 - `auth.py`: the login wall in front of every editor page, login and logout.
 - `updates.py`: the dashboard, the update form and its live preview, history, delete.
-- `taxonomy.py`: makers and tags.
+- `taxonomy.py`: makers and tags; `products.py`: products (portal.calendar).
 - `inbox.py`: readers' feedback.
 - `preview.py`: the signed draft preview, outside the wall (its own blueprint).
 
@@ -10,4 +10,4 @@ What they do beyond answering a request lives beside this package: `writing.py`,
 `conflicts.py`, `accounts.py`, `taxonomy_changes.py`, `preview_links.py`, `queries.py`.
 """
 
-from portal.editor.views import auth, inbox, preview, taxonomy, updates  # noqa: F401
+from portal.editor.views import auth, inbox, preview, products, taxonomy, updates  # noqa: F401
