@@ -217,3 +217,23 @@ def test_the_rules_of_a_change(ctx, make_maker):
         kind="launch", effective_date=date(2025, 1, 1), products=[product], time_zone="Mars/Base"
     )
     assert problems(zone) == ["Give the time zone as a name like Europe/Amsterdam."]
+
+
+def test_a_search_names_the_products_it_finds(seeded, client):
+    html = page(client, "/en/updates/?q=o3+price")
+    assert '<a href="/en/products/o3/">o3</a> (OpenAI)' in html
+    html = page(client, "/nl/updates/?q=gemini", 200)
+    assert "/nl/products/gemini-1-5-flash/" in html and "/nl/products/gemini-2-5-pro/" in html
+    assert "/products/" not in page(client, "/en/updates/?q=bread").split('id="results"')[1]
+    fragment = client.get("/en/updates/?q=llama", headers={"HX-Request": "true"})
+    assert "/en/products/llama-4/" in fragment.get_data(as_text=True)
+
+
+def test_the_sitemap_lists_the_calendar_and_product_pages(client, make_change):
+    make_change(5, product="gpt-x")
+    make_change(5, product="secret-model", status="draft")
+    xml = page(client, "/sitemap.xml")
+    for path in ("/en/calendar/", "/nl/calendar/", "/en/products/", "/nl/products/gpt-x/"):
+        assert f"<loc>https://portal.example{path}</loc>" in xml
+    assert 'hreflang="nl" href="https://portal.example/nl/products/gpt-x/"' in xml
+    assert "secret-model" not in xml

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -182,3 +183,50 @@ def product_updates(changes: list[Change]) -> list[Update]:
 def last_change() -> object:
     """When a public change was last edited (for .ics Last-Modified)."""
     return db.session.scalar(public_changes().with_only_columns(func.max(Change.updated_at)))
+
+
+def sitemap_pages(everywhere, stamp) -> list:
+    """The calendar, the products' list and every public product page, each in every
+    language (`everywhere`: portal.seo.sitemap's URLs with alternates); none while no
+    published update records a change."""
+    if (last := last_change()) is None:
+        return []
+    found = everywhere("calendar.calendar", stamp(last)) + everywhere(
+        "calendar.products", stamp(last)
+    )
+    newest = (
+        select(Product.slug, func.max(Change.updated_at))
+        .join(change_products, change_products.c.product_id == Product.id)
+        .join(Change, Change.id == change_products.c.change_id)
+        .where(Change.update_id.in_(queries.published().with_only_columns(Update.id)))
+        .group_by(Product.slug)
+        .order_by(Product.slug)
+    )
+    for slug, moment in db.session.execute(newest):
+        found += everywhere("calendar.product", stamp(moment), slug=slug)
+    return found
+
+
+def product_count() -> int:
+    return db.session.scalar(select(func.count(Product.id))) or 0
+
+
+WORDS = re.compile(r"\w+")
+
+
+def _words(value: str) -> str:
+    return " ".join(WORDS.findall(value.casefold()))
+
+
+def matching_products(q: str, limit: int = 5) -> list[Product]:
+    """Public products whose name (in any language) the query names or starts, for a search:
+    "o3 price" finds o3, "gemini" every Gemini."""
+    asked = _words(q[:200])
+    if not asked:
+        return []
+    found = []
+    for product in db.session.scalars(public_products()):
+        names = {_words(product.name), *(_words(t.name) for t in product.translations if t.name)}
+        if any(name and (f" {name} " in f" {asked} " or name.startswith(asked)) for name in names):
+            found.append(product)
+    return sorted(found, key=lambda p: p.label().lower())[:limit]

@@ -158,3 +158,9 @@ def step_chart(series: list) -> dict:
 def price(value, currency: str) -> str:
     """A price in the page's locale."""
     return format_currency(value, currency) if value is not None else ""
+
+
+@bp.app_template_global()
+def products_named(q: str) -> list:
+    """Products a search names (portal.calendar.queries.matching_products)."""
+    return queries.matching_products(q) if q else []
