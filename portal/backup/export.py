@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from portal.calendar import backup as calendar_backup
 from portal.extensions import db
 from portal.models import (
     Editor,
@@ -28,7 +29,7 @@ from portal.models import (
 )
 
 FORMAT = "portal-backup"
-VERSION = 1
+VERSION = 2
 
 
 def time(value: datetime | None) -> str | None:
@@ -211,6 +212,7 @@ def document() -> dict:
         "revisions": revisions(),
         "feedback": feedback(),
         "editors": editors(),
+        **calendar_backup.export(time),  # products and changes (version 2)
     }
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from portal import search
 from portal.backup.export import FORMAT, VERSION
+from portal.calendar import backup as calendar_backup
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
 from portal.extensions import db
 from portal.i18n import languages
@@ -39,9 +40,9 @@ from portal.models import (
 from portal.vocab import STORED_STATUSES
 
 # Rows a database holds only once someone has used it; any of them means "not empty".
-CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor)
+CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor, *calendar_backup.MODELS)
 # Tables whose ids come from the backup, in the order they are filled (parents first).
-WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback)
+WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, *calendar_backup.MODELS)
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
 LOCKED = "!"
@@ -66,17 +67,19 @@ def load(raw: bytes) -> dict:
         ) from error
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BackupError(f'The file is not a portal backup (no "format": "{FORMAT}").')
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READS:
         raise BackupError(
             f"This is a version {doc.get('version')!r} backup; "
-            f"this portal reads version {VERSION} only."
+            f"this portal reads versions {', '.join(map(str, READS))}."
         )
     _Record(doc, "the backup", "backup")  # no unknown top-level key
     return doc
 
 
-# The keys of every kind of object in version 1: a key not listed is refused, never
-# silently dropped (docs/backup-format.md, "Version policy").
+READS = (1, VERSION)  # a version 1 file has no products and changes: none are restored
+# The keys of every kind of object: a key not listed is refused, never silently dropped
+# (docs/backup-format.md, "Version policy"). Version 2 adds the top-level keys of
+# portal.calendar.backup (missing in version 1: empty).
 KEYS = {
     "backup": {
         "format",
@@ -129,7 +132,9 @@ KEYS = {
         "client_hash",
     },
     "editors": {"id", "username", "created_at", "last_login_at"},
+    **calendar_backup.KEYS,
 }
+KEYS["backup"] |= calendar_backup.TOP_KEYS
 
 
 class _Record:
@@ -283,6 +288,12 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         ]
     out[Tag.__table__], out[TagTranslation.__table__] = tags, labels
     out.update(_update_rows(doc, [m["id"] for m in makers], [t["id"] for t in tags]))
+    update_ids = {u["id"] for u in out[Update.__table__]}
+    out.update(
+        calendar_backup.rows(
+            doc, _Record, _records, _texts, BackupError, {m["id"] for m in makers}, update_ids
+        )
+    )
     out[Revision.__table__] = [
         {
             "id": r.int("id"),
@@ -406,6 +417,7 @@ ORDER = (
     Update.__table__,
     UpdateTranslation.__table__,
     update_tags,
+    *calendar_backup.TABLES,
     Revision.__table__,
     Feedback.__table__,
 )
