@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import icalendar
@@ -237,3 +237,12 @@ def test_the_sitemap_lists_the_calendar_and_product_pages(client, make_change):
         assert f"<loc>https://portal.example{path}</loc>" in xml
     assert 'hreflang="nl" href="https://portal.example/nl/products/gpt-x/"' in xml
     assert "secret-model" not in xml
+
+
+def test_a_kept_calendar_expires_at_midnight_since_it_marks_today(app, client, make_change):
+    make_change(5, product="gpt-x")
+    assert client.get("/en/calendar/").status_code == 200
+    cache = app.extensions["page_cache"]
+    (entry,) = [e for key, e in cache.entries.items() if key[2] == "/en/calendar/"]
+    midnight = datetime.combine(utcnow().date() + timedelta(days=1), time.min)
+    assert entry.expires == midnight
