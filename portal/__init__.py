@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     from portal import (
         backup,
         briefing,
+        calendar,
         database,
         demo,
         digests,
@@ -57,6 +58,7 @@ def create_app(config: dict | None = None) -> Flask:
         rendering,
         search,
         public,
+        calendar,
         feeds,
         briefing,
         seo,

@@ -53,3 +53,28 @@ STORED_STATUSES = ("draft", "in_review", "published", "deleted")
 
 # The feedback inbox's views of readers' messages.
 FEEDBACK_STATES = {"unhandled": _l("Unhandled"), "handled": _l("Handled"), "all": _l("All")}
+
+# What a change recorded on an update is (portal.calendar), in the order an editor picks.
+CHANGE_KINDS = {
+    "launch": _l("Launch"),
+    "price": _l("Price change"),
+    "deprecation": _l("Deprecation"),
+    "retirement": _l("Retirement"),
+    "behaviour": _l("API or behaviour change"),
+    "availability": _l("Availability"),
+    "terms": _l("Terms or policy"),
+}
+
+# What a price is per.
+PRICE_UNITS = {
+    "1m-input-tokens": _l("per 1M input tokens"),
+    "1m-output-tokens": _l("per 1M output tokens"),
+    "month": _l("per month"),
+    "user-month": _l("per user per month"),
+    "request": _l("per request"),
+    "image": _l("per image"),
+    "minute": _l("per minute"),
+}
+
+# Currencies a price may be in (ISO 4217).
+CURRENCIES = ("USD", "EUR", "GBP")

@@ -164,6 +164,8 @@ def test_the_file_holds_everything_and_no_password_hash(full, tmp_path):
         "update_sources",
         "desk_items",
         "review_required",
+        "products",
+        "changes",
     }
     assert b"scrypt" not in raw and b"password" not in raw
     assert [e["username"] for e in doc["editors"]] == ["eva", "bob"]

@@ -8,11 +8,11 @@ import random
 from datetime import datetime
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from test_editor_updates import count, create, form
 
 from portal.extensions import db
-from portal.models import Feedback, Revision, Update, UpdateTranslation
+from portal.models import Change, Feedback, Revision, Update, UpdateTranslation
 
 DEEP_BULLETS = "- " * 5000 + "x"
 DEEP_NUMBERS = "1. " * 3000 + "x"
@@ -233,6 +233,13 @@ UPDATE_FIELDS += [f"{lang}-{name}" for lang in ("en", "nl") for name in TEXT_FIE
 MAKER = {"slug": "maker-x", "name": "Maker X", "website": "", "feed_url": ""}
 MAKER |= {"description_en": "", "description_nl": ""}
 TAG = {"slug": "tag-x", "label_en": "tag x", "label_nl": "tag x"}
+CHANGE = {"kind": "price", "effective_date": "2025-06-10", "effective_time": "17:00"}
+CHANGE |= {"time_zone": "Europe/Amsterdam", "new_product": "Fuzz model"}
+CHANGE |= {"old_price": "10", "new_price": "2", "price_unit": "month", "currency": "USD"}
+CHANGE |= {"description_en": "x", "description_nl": "x", "id": "", "remove": ""}
+CHANGE = {f"changes-0-{name}": value for name, value in CHANGE.items()}
+PRODUCT = {"slug": "product-x", "name": "Product X", "maker": "1", "name_en": "", "name_nl": ""}
+PRODUCT |= {"description_en": "", "description_nl": ""}
 
 
 @pytest.fixture
@@ -250,6 +257,10 @@ def world(app, editor, maker_id, make_tag):
 
 KINDS = {"published_at": DATES, "en-body": MARKDOWN, "nl-body": MARKDOWN}
 KINDS |= dict.fromkeys(["source", "target", "maker", "importance", "tags", "version"], NUMBERS)
+KINDS |= dict.fromkeys(["changes-0-effective_date", "changes-0-effective_time"], DATES)
+KINDS |= dict.fromkeys(
+    ["changes-0-old_price", "changes-0-new_price", "changes-0-id", "changes-0-products"], NUMBERS
+)
 
 
 def field_by_field(rng: random.Random, data: dict, fields):
@@ -279,18 +290,22 @@ def requests(rng: random.Random, editor, world, maker_id):
             token | {"source": str(tags[0]), "target": str(tags[1])},
             ["source", "target"],
         ),
+        ("/updates/new", base | CHANGE, [*CHANGE, "changes-0-products"]),  # makes product 1
+        ("/products/", token | PRODUCT, PRODUCT),
+        ("/products/1/", token | PRODUCT, PRODUCT),
+        ("/products/merge", token | {"source": "1", "target": "2"}, ["source", "target"]),
     ]
     for n, (path, data, fields) in enumerate(forms):
         for i, (name, values) in enumerate(field_by_field(rng, data, fields)):
             if path == "/updates/new":  # addresses of its own, so that a new one is saved
-                slugs = {"en-slug": f"fuzz-{i}", "nl-slug": f"fuzz-{i}-nl"}
+                slugs = {"en-slug": f"fuzz-{n}-{i}", "nl-slug": f"fuzz-{n}-{i}-nl"}
                 values |= {key: slug for key, slug in slugs.items() if key != name}
             yield "post", f"/{'en' if (n + i) % 2 else 'nl'}/editor{path}", values
     ids = [str(update_id), "0", str(2**31), str(HUGE_ID), "9" * 30, "-1", "1.0", "x"]
     for _ in range(15):
         lang, some = rng.choice(["en", "nl"]), rng.choice(ids)
         get = ["/updates/{}/", "/updates/{}/history", "/updates/{}/delete", "/makers/{}/"]
-        get.append("/tags/{}/")
+        get += ["/tags/{}/", "/products/{}/"]
         yield "get", f"/{lang}/editor" + rng.choice(get).format(some), {}
         post = ["/updates/{}/delete", "/updates/{}/undelete", "/updates/{}/preview-link"]
         post += [f"/updates/{update_id}/history/{{}}/restore", "/feedback/{}/handled"]
@@ -323,6 +338,8 @@ def test_no_editor_form_or_url_answers_a_server_error(app, editor, client, world
         db.session.execute(update(Update).values(status="published", published_at=past))
         db.session.commit()
     assert len(slugs) > 6  # the first update and some of the fuzz
+    with app.app_context():  # and some with a change (of product 1, made by the first)
+        assert db.session.scalar(select(func.count(Change.id))) > 3
     for lang, slug, update_id in slugs:
         assert client.get(f"/{lang}/updates/{slug}/").status_code == 200, (lang, slug)
         assert editor.get(f"/{lang}/editor/updates/{update_id}/").status_code == 200

@@ -28,6 +28,12 @@ FILTERS = (
 HTMX_ATTRIBUTE = re.compile(r"[Aa]ttribute “hx-[^”]*”")
 
 
+GPT41_SLUG = {
+    "en": "gpt-4-1-arrives-for-developers-with-a-million-token-window",
+    "nl": "gpt-4-1-voor-ontwikkelaars-met-een-venster-van-een-miljoen-tokens",
+}
+
+
 def pages(lang: str) -> dict[str, tuple[str, int]]:
     """Name → (URL, expected status) of one page of every type in `lang`."""
     return {
@@ -47,6 +53,11 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "404": (f"/{lang}/no-such-page/", 404),
         "briefing": (f"/{lang}/briefing/", 200),
         "briefing-week": (f"/{lang}/briefing/2025-W28/?maker=openai&type=bogus", 200),
+        "calendar": (f"/{lang}/calendar/", 200),
+        "calendar-filtered": (f"/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price", 200),
+        "products": (f"/{lang}/products/", 200),
+        "product": (f"/{lang}/products/gemini-1-5-pro/", 200),
+        "update-with-changes": (f"/{lang}/updates/{GPT41_SLUG[lang]}/", 200),
     }
 
 
@@ -250,9 +261,11 @@ def review_pages(editor, chief, lang: str) -> dict:
 def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require, login, csrf):
     require("java")
     assert VNU_JAR.is_file(), f"{VNU_JAR} is missing: run `make test` (npm ci) to install vnu-jar"
+    from sqlalchemy import select
+
     from portal.editor import preview_links
     from portal.extensions import db
-    from portal.models import Feedback, Update
+    from portal.models import Change, Feedback, Update
 
     with seeded.app_context():
         db.session.add(Feedback(message="<b>More</b> please", lang="en", update_id=1))
@@ -269,6 +282,7 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require, login, c
     editor.post("/en/editor/updates/1/undelete", data={"csrf_token": editor.csrf})
     with seeded.test_request_context("/en/"):
         draft_token = preview_links.token(db.session.get(Update, 1))  # a draft since the undelete
+        with_changes = db.session.scalar(select(Change.update_id).limit(1))
     desk = desk_states(seeded, editor)
     chief = review_states(seeded, login, csrf)
     files = []
@@ -284,6 +298,9 @@ def test_editor_pages_are_valid_html(seeded, editor, tmp_path, require, login, c
             "maker": editor.get(f"/{lang}/editor/makers/1/"),
             "tags": editor.get(f"/{lang}/editor/tags/"),
             "tag": editor.get(f"/{lang}/editor/tags/1/"),
+            "edit-with-changes": editor.get(f"/{lang}/editor/updates/{with_changes}/"),
+            "products": editor.get(f"/{lang}/editor/products/"),
+            "product": editor.get(f"/{lang}/editor/products/1/"),
             "errors": editor.post(
                 f"/{lang}/editor/updates/new",
                 data={"csrf_token": editor.csrf, "source_url": "x", "action": "schedule"},

@@ -10,7 +10,8 @@ at the parent rows), so a new revision is covered without touching this file.
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,14 @@ def _value(table: str, column: sa.Column, row: int):
         return row % 2 == 0
     if isinstance(kind, sa.DateTime):
         return datetime(2025, 7, 11, 9, 30) + timedelta(days=row, minutes=row)
+    if isinstance(kind, sa.Date):
+        return date(2025, 7, 11) + timedelta(days=row)
+    if isinstance(kind, sa.Time):
+        return time(9, row)
     if isinstance(kind, sa.Integer):
         return 3 + row
+    if isinstance(kind, sa.Numeric):
+        return Decimal("1.25") + row
     if isinstance(kind, sa.String | sa.Text):
         length = getattr(kind, "length", None) or 1000
         text = f"{column.name} {table} word{row}"
@@ -83,13 +90,17 @@ def _fill(conn: sa.Connection) -> dict[str, list[dict]]:
             names = ", ".join(values)
             marks = ", ".join(f":{name}" for name in values)
             pk = [c.name for c in table.primary_key.columns]
+            # Typed parameters: the driver gets what the column type makes of a value.
+            typed = [sa.bindparam(name, type_=table.c[name].type) for name in values]
             sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"
             if "id" in pk:
-                new_id = conn.execute(sa.text(sql + " RETURNING id"), values).scalar_one()
+                new_id = conn.execute(
+                    sa.text(sql + " RETURNING id").bindparams(*typed), values
+                ).scalar_one()
                 ids.setdefault(table.name, []).append(new_id)
                 values["id"] = new_id
             else:
-                conn.execute(sa.text(sql), values)
+                conn.execute(sa.text(sql).bindparams(*typed), values)
             rows.append(values)
         written[table.name] = rows
     return written

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from portal.backup import review
 from portal.backup import subscribers as backup_subscribers
+from portal.calendar import backup as calendar_backup
 from portal.extensions import db
 from portal.models import (
     Editor,
@@ -34,7 +35,6 @@ FORMAT = "portal-backup"
 VERSION = 2
 # Versions the importer reads (a version 1 file lacks what came later: it is empty).
 READABLE = (1, 2)
-READS = (1, 2)  # the versions the importer reads (docs/backup-format.md, "Version policy")
 
 
 def time(value: datetime | None) -> str | None:
@@ -219,6 +219,7 @@ def document() -> dict:
         "editors": editors(),
         "subscribers": backup_subscribers.export(db.session, time),
         **desk.export(),
+        **calendar_backup.export(time),  # products and changes (version 2)
     }
     review.export(doc)  # version 2
     return doc

@@ -22,6 +22,7 @@ from portal import search
 from portal.backup import desk, review
 from portal.backup import subscribers as backup_subscribers
 from portal.backup.export import FORMAT, READABLE, VERSION
+from portal.calendar import backup as calendar_backup
 from portal.editor.forms import REQUIRED, choices, maker_form, refusal, tag_form, update_form
 from portal.extensions import db
 from portal.i18n import languages
@@ -42,9 +43,19 @@ from portal.models import (
 from portal.vocab import STORED_STATUSES
 
 # Rows a database holds only once someone has used it; any of them means "not empty".
-CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor, Subscriber)
+CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor, Subscriber, *calendar_backup.MODELS)
 # Tables whose ids come from the backup, in the order they are filled (parents first).
-WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, Subscriber, *desk.TABLES)
+WITH_IDS = (
+    Editor,
+    Maker,
+    Tag,
+    Update,
+    Revision,
+    Feedback,
+    Subscriber,
+    *desk.TABLES,
+    *calendar_backup.MODELS,
+)
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
 LOCKED = "!"
@@ -81,8 +92,10 @@ def load(raw: bytes) -> dict:
     return doc
 
 
-# The keys of every kind of object in version 1: a key not listed is refused, never
-# silently dropped (docs/backup-format.md, "Version policy").
+READS = (1, VERSION)  # a version 1 file has no products and changes: none are restored
+# The keys of every kind of object: a key not listed is refused, never silently dropped
+# (docs/backup-format.md, "Version policy"). Version 2 adds the top-level keys of
+# portal.calendar.backup (missing in version 1: empty).
 KEYS = {
     "backup": {
         "format",
@@ -138,10 +151,11 @@ KEYS = {
     "editors": {"id", "username", "created_at", "last_login_at"},
     "subscribers": backup_subscribers.KEYS,
     **desk.KEYS,
+    **calendar_backup.KEYS,
 }
 # Top-level lists that came with version 2: a version 1 file has none of them (so they
 # are empty), and one that names them is refused.
-VERSION_2 = {"subscribers", *desk.KEYS, review.TOP_LEVEL}
+VERSION_2 = {"subscribers", *desk.KEYS, review.TOP_LEVEL, *calendar_backup.TOP_KEYS}
 KEYS["backup"] |= VERSION_2
 for _kind, _keys in review.keys().items():  # version 2's additions to version 1's records
     KEYS[_kind] = KEYS[_kind] | _keys
@@ -298,6 +312,12 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         ]
     out[Tag.__table__], out[TagTranslation.__table__] = tags, labels
     out.update(_update_rows(doc, [m["id"] for m in makers], [t["id"] for t in tags]))
+    update_ids = {u["id"] for u in out[Update.__table__]}
+    out.update(
+        calendar_backup.rows(
+            doc, _Record, _records, _texts, BackupError, {m["id"] for m in makers}, update_ids
+        )
+    )
     out[Revision.__table__] = [
         {
             "id": r.int("id"),
@@ -427,6 +447,7 @@ ORDER = (
     Update.__table__,
     UpdateTranslation.__table__,
     update_tags,
+    *calendar_backup.TABLES,
     Revision.__table__,
     Feedback.__table__,
     Subscriber.__table__,

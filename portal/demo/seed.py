@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from datetime import datetime, time
+from decimal import Decimal
 from importlib import resources
 
 from slugify import slugify
@@ -13,7 +14,18 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.i18n import languages
-from portal.models import Maker, MakerTranslation, Tag, TagTranslation, Update, UpdateTranslation
+from portal.models import (
+    Change,
+    ChangeTranslation,
+    Maker,
+    MakerTranslation,
+    Product,
+    ProductTranslation,
+    Tag,
+    TagTranslation,
+    Update,
+    UpdateTranslation,
+)
 
 
 def demo_content() -> dict:
@@ -100,5 +112,44 @@ def seed_demo() -> int:
         db.session.add(update)
         known.add(key)
         added += 1
+    _changes(content, makers)
     db.session.commit()
     return added
+
+
+def _product(makers: dict) -> Callable[[dict], Product]:
+    def make(spec: dict) -> Product:
+        texts = _in_languages(spec["description"])
+        return Product(
+            slug=spec["slug"],
+            maker=makers[spec["maker"]],
+            name=spec["name"],
+            translations=[ProductTranslation(lang=lang, description=t) for lang, t in texts],
+        )
+
+    return make
+
+
+def _changes(content: dict, makers: dict) -> None:
+    """The demo products, and the changes of every demo update that has none yet."""
+    products = _missing(Product, content.get("products", []), _product(makers))
+    db.session.flush()
+    updates = {(u.maker.slug, u.published_at.date()): u for u in db.session.scalars(select(Update))}
+    fresh = {key: u for key, u in updates.items() if not u.changes}
+    for spec in content.get("changes", []):
+        update = fresh.get((spec["update"]["maker"], spec["update"]["published"]))
+        if update is None:
+            continue
+        prices = {name: Decimal(spec[name]) for name in ("old_price", "new_price") if name in spec}
+        texts = _in_languages(spec["description"])
+        update.changes.append(
+            Change(
+                kind=spec["kind"],
+                effective_date=spec["date"],
+                products=[products[slug] for slug in spec["products"]],
+                price_unit=spec.get("unit"),
+                currency=spec.get("currency"),
+                translations=[ChangeTranslation(lang=lang, description=t) for lang, t in texts],
+                **prices,
+            )
+        )

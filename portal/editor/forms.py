@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
+    FieldList,
     Form,
     FormField,
     HiddenField,
@@ -26,6 +27,8 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
 
 from portal import rendering, vocab
+from portal.calendar.editing import BLANK_ROWS
+from portal.calendar.forms import change_row_class
 from portal.i18n import language_name, languages
 from portal.importing.fetch import Allowance, is_url
 from portal.models.content import utcnow
@@ -221,6 +224,8 @@ class UpdateFormBase(FlaskForm):
 def update_form(**kwargs) -> UpdateFormBase:
     """The update form with a TranslationForm for every site language."""
     fields = {lang: FormField(TranslationForm, label=language_name(lang)) for lang in languages()}
+    # What changes when (portal.calendar): the update's dated changes, a row each.
+    fields["changes"] = FieldList(FormField(change_row_class()), min_entries=BLANK_ROWS)
     form_class = type("UpdateForm", (UpdateFormBase,), fields)
     return form_class(**kwargs)
 

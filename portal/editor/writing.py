@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 
+from portal.calendar import editing as calendar_editing
 from portal.editor import MAX_ID, queries, review
 from portal.editor.conflicts import Conflict, differences
 from portal.editor.forms import UpdateFormBase
@@ -64,6 +65,7 @@ def form_data(update: Update) -> dict:
     data["published_at"] = to_user_timezone(update.published_at).replace(tzinfo=None)
     data["action"] = "draft" if update.status != "published" else "publish"
     data["version"] = version(update)
+    data["changes"] = calendar_editing.rows_data(update)
     for t in update.translations:
         data[t.lang] = {name: getattr(t, name) for name in TEXT if name != "takeaways_text"}
         data[t.lang]["takeaways"] = t.takeaways_text
@@ -213,6 +215,9 @@ def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update 
     try:
         with db.session.no_autoflush:
             _apply(form, update)
+            if not calendar_editing.apply(form, update):  # a refused change saves nothing
+                db.session.rollback()
+                return None
         db.session.flush()
         _record(
             update,

@@ -57,7 +57,7 @@ from portal.http.compression import (
     encoded_etag,
     negotiate,
 )
-from portal.models import content
+from portal.models import content, products
 from portal.models.desk import UpdateSource
 from portal.models.state import SiteState
 
@@ -70,6 +70,10 @@ CONTENT_TYPES = (
     content.Update,
     content.UpdateTranslation,
     UpdateSource,
+    products.Product,
+    products.ProductTranslation,
+    products.Change,
+    products.ChangeTranslation,
 )
 VERSION_SQL = select(SiteState.content_version).where(SiteState.id == 1)
 # Headers a 304 repeats (RFC 9110 §15.4.5), besides the ETag of the chosen representation.

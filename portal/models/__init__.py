@@ -13,6 +13,13 @@ from portal.models.content import (
 from portal.models.desk import DeskItem, JobLock, UpdateSource
 from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
+from portal.models.products import (
+    Change,
+    ChangeTranslation,
+    Product,
+    ProductTranslation,
+    change_products,
+)
 from portal.models.revisions import Revision
 from portal.models.state import SiteState
 from portal.models.subscribers import DigestSend, Subscriber
@@ -20,6 +27,11 @@ from portal.models.subscribers import DigestSend, Subscriber
 __all__ = [
     "DigestSend",
     "DeskItem",
+    "Change",
+    "ChangeTranslation",
+    "Product",
+    "ProductTranslation",
+    "change_products",
     "Editor",
     "Feedback",
     "JobLock",

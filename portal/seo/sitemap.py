@@ -17,6 +17,7 @@ from urllib.parse import quote
 from flask import current_app, url_for
 from sqlalchemy import exists, func, select
 
+from portal.calendar import queries as calendar_queries
 from portal.extensions import db
 from portal.i18n import absolute, default_language, languages
 from portal.models import Maker, Tag, Update, UpdateTranslation, update_tags
@@ -50,7 +51,8 @@ def fits_one_file() -> bool:
     live = db.session.scalar(published().with_only_columns(func.count()).order_by(None)) or 0
     makers = db.session.scalar(select(func.count(Maker.id))) or 0
     tags = db.session.scalar(select(func.count(Tag.id))) or 0
-    return (len(LISTINGS) + makers + tags + live) * len(languages()) <= max_urls()
+    products = calendar_queries.product_count() + 2  # and the calendar and products' list
+    return (len(LISTINGS) + makers + tags + products + live) * len(languages()) <= max_urls()
 
 
 def pages_parts(pages: list[Url]) -> int:
@@ -113,7 +115,7 @@ def pages() -> list[Url]:
     for slug, moment in db.session.execute(select(Tag.slug, by_tag).order_by(Tag.slug)):
         if moment:
             found += _everywhere("public.tag", _stamp(moment), slug=slug)
-    return found
+    return found + calendar_queries.sitemap_pages(_everywhere, _stamp)
 
 
 def update_urls(number: int | None = None) -> list[Url]:

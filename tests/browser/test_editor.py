@@ -65,7 +65,7 @@ def test_an_editor_publishes_in_both_languages_and_a_reader_finds_it(
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("where", ["login", "dashboard", "new", "new-with-errors"])
+@pytest.mark.parametrize("where", ["login", "dashboard", "new", "new-with-errors", "products"])
 def test_editor_pages_have_no_axe_violations(page: Page, base_url, editor_credentials, lang, where):
     if where == "login":
         page.goto(f"/{lang}/editor/login")
@@ -73,6 +73,8 @@ def test_editor_pages_have_no_axe_violations(page: Page, base_url, editor_creden
         log_in(page, base_url, editor_credentials, f"/{lang}/editor/")
     if where.startswith("new"):
         page.goto(f"/{lang}/editor/updates/new")
+    if where == "products":
+        page.goto(f"/{lang}/editor/products/")
     if where == "new-with-errors":
         page.locator("#source_url").fill("not a url")
         page.locator("button[value=publish]").click()

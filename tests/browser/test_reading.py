@@ -19,6 +19,7 @@ UNTRANSLATED = {
     "en": "/en/updates/gemini-komt-eraan/",
     "nl": "/nl/updates/chatgpt-enterprise-targets-the-corporate-desk/",
 }
+GPT41_SLUG = "gpt-4-1-arrives-for-developers-with-a-million-token-window"  # records changes
 PAGES = {
     "front": "/{lang}/",
     "listing": "/{lang}/updates/",
@@ -32,6 +33,11 @@ PAGES = {
     "maker-feedback-sent": "/{lang}/makers/openai/?feedback=sent",
     "tag": "/{lang}/tags/model/",
     "404": "/{lang}/no-such-page/",
+    "calendar": "/{lang}/calendar/",
+    "calendar-filtered": "/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price",
+    "products": "/{lang}/products/",
+    "product": "/{lang}/products/gemini-1-5-pro/",
+    "update-with-changes": "/{lang}/updates/" + GPT41_SLUG + "/",
 }
 
 

@@ -2,7 +2,7 @@
 
 - `auth.py`: the login wall in front of every editor page, login and logout.
 - `updates.py`: the dashboard, the update form and its live preview, history, delete.
-- `taxonomy.py`: makers and tags.
+- `taxonomy.py`: makers and tags; `products.py`: products (portal.calendar).
 - `inbox.py`: readers' feedback.
 - `desk.py`: the import desk (feed items grouped into stories).
 - `preview.py`: the signed draft preview, outside the wall (its own blueprint).
@@ -18,6 +18,7 @@ from portal.editor.views import (  # noqa: F401
     desk,
     inbox,
     preview,
+    products,
     review,
     taxonomy,
     updates,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from portal.calendar import editing as calendar_editing
 from portal.editor import bp, checks, preview_links, queries, review, writing
 from portal.editor.conflicts import Conflict
 from portal.editor.forms import (
@@ -54,6 +55,7 @@ def _choices(form, update: Update | None) -> None:
     form.maker.choices = choices([("", "—")] + [(m.id, m.name) for m in queries.makers()])
     form.tags.choices = choices((t.id, t.label()) for t in queries.tags())
     form.action.choices = choices((a, ACTIONS[a]) for a in review.actions(g.editor, update))
+    calendar_editing.set_choices(form)
 
 
 def _pair() -> list[str]:
