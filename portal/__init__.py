@@ -42,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
         rendering,
         search,
         seo,
+        translation,
     )
     from portal.http import compression, health, pagecache, security, static_files
 
@@ -62,6 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
         demo,
         importing,
         backup,
+        translation,
     ]
     for feature in features:
         feature.init_app(app)

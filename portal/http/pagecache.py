@@ -59,6 +59,7 @@ from portal.http.compression import (
 )
 from portal.models import content
 from portal.models.state import SiteState
+from portal.models.translation_status import FieldStatus
 
 ENVIRON_FLAG = "portal.cacheable"
 CONTENT_TYPES = (
@@ -68,6 +69,7 @@ CONTENT_TYPES = (
     content.TagTranslation,
     content.Update,
     content.UpdateTranslation,
+    FieldStatus,  # the readers' "machine-translated" note
 )
 VERSION_SQL = select(SiteState.content_version).where(SiteState.id == 1)
 # Headers a 304 repeats (RFC 9110 §15.4.5), besides the ETag of the chosen representation.

@@ -14,10 +14,13 @@ from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
 from portal.models.revisions import Revision
 from portal.models.state import SiteState
+from portal.models.translation_status import FieldStatus, GlossaryTerm
 
 __all__ = [
     "Editor",
     "Feedback",
+    "FieldStatus",
+    "GlossaryTerm",
     "LoginFailure",
     "Maker",
     "MakerTranslation",

@@ -11,3 +11,6 @@ What they do beyond answering a request lives beside this package: `writing.py`,
 """
 
 from portal.editor.views import auth, inbox, preview, taxonomy, updates  # noqa: F401
+
+# The translation routes (machine drafts, status matrix, glossary) sit on this blueprint.
+from portal.translation import views as translation_views  # noqa: E402,F401
