@@ -29,8 +29,8 @@ class GlossaryForm(FlaskForm):
         langs = choices((code, language_name(code)) for code in languages())
         self.source_lang.choices = langs
         self.target_lang.choices = langs
-        if not self.is_submitted() and len(languages()) > 1:
-            self.target_lang.data = languages()[1]
+        if not self.is_submitted() and len(codes := list(languages())) > 1:
+            self.target_lang.data = codes[1]
 
     def validate_source(self, field) -> None:
         field.data = " ".join((field.data or "").split())
