@@ -26,9 +26,10 @@ from portal.models import (
     UpdateTranslation,
     update_tags,
 )
+from portal.translation import backup as translation_backup
 
 FORMAT = "portal-backup"
-VERSION = 1
+VERSION = 2
 
 
 def time(value: datetime | None) -> str | None:
@@ -211,6 +212,7 @@ def document() -> dict:
         "revisions": revisions(),
         "feedback": feedback(),
         "editors": editors(),
+        **translation_backup.export(),
     }
 
 

@@ -26,6 +26,7 @@ from portal.i18n import languages
 from portal.models import (
     Editor,
     Feedback,
+    GlossaryTerm,
     Maker,
     MakerTranslation,
     Revision,
@@ -36,12 +37,13 @@ from portal.models import (
     UpdateTranslation,
     update_tags,
 )
+from portal.translation import backup as translation_backup
 from portal.vocab import STORED_STATUSES
 
 # Rows a database holds only once someone has used it; any of them means "not empty".
 CONTENT = (Maker, Tag, Update, Revision, Feedback, Editor)
 # Tables whose ids come from the backup, in the order they are filled (parents first).
-WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback)
+WITH_IDS = (Editor, Maker, Tag, Update, Revision, Feedback, GlossaryTerm)
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
 LOCKED = "!"
@@ -66,11 +68,13 @@ def load(raw: bytes) -> dict:
         ) from error
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BackupError(f'The file is not a portal backup (no "format": "{FORMAT}").')
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READS:
         raise BackupError(
             f"This is a version {doc.get('version')!r} backup; "
-            f"this portal reads version {VERSION} only."
+            f"this portal reads versions {', '.join(map(str, READS))}."
         )
+    if doc["version"] == 1 and (added := sorted(set(doc) & ADDED_IN_2)):
+        raise BackupError(f"the backup: unknown key {added[0]!r} (not in version 1).")
     _Record(doc, "the backup", "backup")  # no unknown top-level key
     return doc
 
@@ -130,6 +134,11 @@ KEYS = {
     },
     "editors": {"id", "username", "created_at", "last_login_at"},
 }
+# Version 2 added these top-level lists; a version 1 file restores them empty.
+ADDED_IN_2 = set(translation_backup.KEYS)
+KEYS["backup"] |= ADDED_IN_2
+KEYS.update(translation_backup.KEYS)
+READS = (1, VERSION)
 
 
 class _Record:
@@ -309,6 +318,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
         }
         for r in _records(doc, "feedback")
     ]
+    out.update(translation_backup.rows(doc, _records))
     return out
 
 
@@ -408,6 +418,7 @@ ORDER = (
     update_tags,
     Revision.__table__,
     Feedback.__table__,
+    *translation_backup.TABLES,
 )
 
 
