@@ -22,6 +22,15 @@ EDITOR = ("browser-editor", "a long browser password")  # an account on the live
 
 
 @pytest.fixture(scope="session")
+def live_app(live_server):
+    """The live server's app: a test may change its configuration (and must restore it)."""
+    return LIVE["app"]
+
+
+LIVE: dict = {}
+
+
+@pytest.fixture(scope="session")
 def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
     """Serve a seeded app on 127.0.0.1 from a daemon thread; yield its base URL.
 
@@ -46,6 +55,7 @@ def live_server(compiled_catalogs, tmp_path_factory, template) -> Iterator[str]:
         db.session.remove()
         db.engine.dispose()
 
+    LIVE["app"] = app
     server = make_server("127.0.0.1", 0, app)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
