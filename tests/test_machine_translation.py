@@ -5,6 +5,7 @@ message, and the machine-translated mark from save to the reader's note."""
 from __future__ import annotations
 
 import html
+import random
 import re
 from html.parser import HTMLParser
 
@@ -52,15 +53,27 @@ def maker_id(app, make_maker):
         return db.session.merge(make_maker("openai", "OpenAI")).id
 
 
-@pytest.fixture(params=["deepl", "libretranslate"])
-def service(request, app):
-    """The configured backend, answering on a loopback port."""
-    if request.param == "deepl":
+def configured(app, kind: str) -> Fake:
+    if kind == "deepl":
         fake = Fake("deepl", key="test-key:fx")
         app.config.update(DEEPL_API_KEY="test-key:fx", DEEPL_API_URL=fake.url)
     else:
         fake = Fake("libretranslate", key="secret")
         app.config.update(LIBRETRANSLATE_URL=fake.url, LIBRETRANSLATE_API_KEY="secret")
+    return fake
+
+
+@pytest.fixture(params=["deepl", "libretranslate"])
+def service(request, app):
+    """The configured backend, answering on a loopback port."""
+    fake = configured(app, request.param)
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def libretranslate(app):
+    fake = configured(app, "libretranslate")
     yield fake
     fake.close()
 
@@ -302,3 +315,45 @@ def test_the_glossary_page_adds_refuses_and_removes_terms(editor, app):
     assert editor.post("/nl/editor/glossary/99999999999/delete", data=token).status_code == 404
     with app.app_context():
         assert db.session.query(GlossaryTerm).count() == 1
+
+
+def test_a_source_the_form_refuses_is_not_sent(editor, service, maker_id):
+    update_id = english_only(editor, maker_id)
+    response = translate(editor, update_id, maker_id, **{"en-body": "x" * 100_001})
+    assert response.status_code == 422
+    assert "correct the fields marked below first" in response.get_data(as_text=True)
+    assert service.requests == []
+
+
+def test_no_translation_form_or_url_answers_a_server_error(app, editor, libretranslate, maker_id):
+    """A seeded fuzz of the translate, check and glossary fields and the matrix's query."""
+    from test_editor_fuzz import HOSTILE, SEED, field_by_field
+
+    rng = random.Random(SEED)
+    update_id = english_only(editor, maker_id)
+    base = form(editor, maker_id, en=ENGLISH)
+    base = {k: v for k, v in base.items() if not k.startswith("nl-")} | {"translate": "en:nl"}
+    marks = {"translation-checked": "nl.title", "machine-nl.lede": "en:" + "0" * 64}
+    glossary = {"csrf_token": editor.csrf, "source": "x", "source_lang": "en"}
+    glossary |= {"target": "y", "target_lang": "nl"}
+    forms = [
+        (f"/updates/{update_id}/translate", base, ["translate", "en-body", "en-title"]),
+        ("/updates/new/translate", base, ["translate", "en-lede"]),
+        (f"/updates/{update_id}/", base | marks, list(marks)),
+        ("/glossary/", glossary, list(glossary)),
+    ]
+    failures = []
+    for path, data, fields in forms:
+        for name, values in field_by_field(rng, data, fields):
+            response = editor.post(f"/{rng.choice(['en', 'nl'])}/editor{path}", data=values)
+            if response.status_code >= 500 and response.status_code != 503:
+                failures.append((path, name, str(values.get(name))[:40]))
+    for _ in range(20):
+        query = {name: rng.choice(HOSTILE)[:2000] for name in ("lang", "state", "page")}
+        if editor.get("/en/editor/translations/", query_string=query).status_code >= 500:
+            failures.append(("/translations/", query))
+        term = rng.choice(["1", "0", str(2**31), "x", "-1"])
+        response = editor.post(f"/nl/editor/glossary/{term}/delete", data=glossary)
+        if response.status_code >= 500:
+            failures.append(("delete", term))
+    assert failures == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from portal.editor import bp
@@ -16,6 +17,7 @@ from portal.models import GlossaryTerm, Update
 from portal.translation import glossary, machine, status
 
 PER_PAGE = 50
+SOURCE_REFUSED = _l("Nothing was translated: correct the fields marked below first.")
 
 
 def _translate(update: Update | None):
@@ -33,17 +35,23 @@ def _translate(update: Update | None):
     if not ActionForm().validate_on_submit():
         abort(400)
     given, wanted = form[source].form, form[target].form
+    for text in (given, wanted):  # a field left out of the request is empty
+        for name in text.TEXT_FIELDS:
+            text[name].data = text[name].data or ""
     stale = status.outdated(update).get(target, [])
     names = [one] if one else [f for f in status.FIELDS if not wanted[f].data or f in stale]
-    todo = {f: given[f].data or "" for f in names if (given[f].data or "").strip()}
+    todo = {f: given[f].data for f in names if given[f].data.strip()}
     marks = {k: v for k, v in request.form.items() if k.startswith(status.MACHINE)}
     labels = [str(wanted[f].label.text) for f in todo]
     result = {"lang": target, "source": source, "fields": labels, "problem": None}
     code = 200
     try:
-        drafts = (
-            machine.translate(todo, source, target, glossary.terms(source, target)) if todo else {}
-        )
+        if not given.validate():  # too long or nested too deeply: not sent anywhere
+            result["problem"], code = SOURCE_REFUSED, 422
+            drafts = {}
+        else:
+            terms = glossary.terms(source, target)
+            drafts = machine.translate(todo, source, target, terms) if todo else {}
     except machine.MachineError as error:
         result["problem"], code = error.message, 503
     else:
