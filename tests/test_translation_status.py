@@ -146,3 +146,16 @@ def test_checking_or_outdating_a_translation_keeps_its_feed_time(editor, app, cl
     edit(editor, update_id, data | {"translation-checked": "nl.lede"})
     assert outdated_marks(page(editor, update_id)) == []
     assert dutch_updated() == before  # checked, not rewritten
+
+
+def test_removing_a_language_removes_its_field_records(editor, app, maker_id):
+    update_id = create(editor, maker_id)
+    edit(editor, update_id, form(editor, maker_id, en={"lede": NEW_LEDE}))
+    english_only = form(editor, maker_id, en={"lede": NEW_LEDE})
+    english_only = {k: v for k, v in english_only.items() if not k.startswith("nl-")}
+    assert edit(editor, update_id, english_only).status_code == 303
+    with app.app_context():
+        assert db.session.query(FieldStatus).filter_by(update_id=update_id).count() == 0
+    # Written again, the Dutch starts out up to date.
+    edit(editor, update_id, form(editor, maker_id, en={"lede": NEW_LEDE}))
+    assert outdated_marks(page(editor, update_id)) == []

@@ -6,8 +6,8 @@ Create Date: 2026-12-01 06:00:00.000000
 
 `translation_fields` holds, per update, language and field, the source language's text
 of that field when the translation was written or checked (outdated once the source
-differs) and whether it is saved exactly as a machine translated it. Its foreign key is
-the translation's (update_id, lang), so removing a language removes its rows.
+differs) and whether it is saved exactly as a machine translated it; deleting the
+update deletes them, and a save removes those of a language whose text was removed.
 `glossary_terms` holds the editors' term pairs and never-translate terms. Existing
 translations get no rows: their first save records the source as it was before.
 """
@@ -31,11 +31,7 @@ def upgrade():
         sa.Column('source_lang', sa.String(length=8), nullable=False),
         sa.Column('source_text', sa.Text(), nullable=False),
         sa.Column('machine', sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ['update_id', 'lang'],
-            ['update_translations.update_id', 'update_translations.lang'],
-            ondelete='CASCADE',
-        ),
+        sa.ForeignKeyConstraint(['update_id'], ['updates.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('update_id', 'lang', 'field'),
     )
     op.create_table(

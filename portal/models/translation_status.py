@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKeyConstraint, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -14,15 +14,11 @@ class FieldStatus(db.Model):
     source text has changed since. `machine`: saved exactly as a machine translated it."""
 
     __tablename__ = "translation_fields"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["update_id", "lang"],
-            ["update_translations.update_id", "update_translations.lang"],
-            ondelete="CASCADE",
-        ),
-    )
 
-    update_id: Mapped[int] = mapped_column(primary_key=True)
+    # Rows of a language whose text is removed are removed by the next save's record().
+    update_id: Mapped[int] = mapped_column(
+        ForeignKey("updates.id", ondelete="CASCADE"), primary_key=True
+    )
     lang: Mapped[str] = mapped_column(String(8), primary_key=True)
     field: Mapped[str] = mapped_column(String(20), primary_key=True)
     source_lang: Mapped[str] = mapped_column(String(8))

@@ -126,6 +126,9 @@ def record(update: Update, before: dict | None, marks: MultiDict | None = None) 
     texts = {t.lang: t for t in update.translations}
     source = source_lang(update)
     rows = _rows(update.id)
+    for (lang, _field), row in rows.items():
+        if lang not in texts:  # that language's text was removed
+            db.session.delete(row)
     for lang, text in texts.items():
         for field, column in FIELDS.items():
             value, row = text_of(text, field), rows.get((lang, field))
@@ -174,7 +177,7 @@ def machine_translated(translation: UpdateTranslation) -> bool:
 
 def outdated_query():
     """(update_id, lang, field) of every outdated field, in SQL."""
-    source = aliased(UpdateTranslation)
+    source, target = aliased(UpdateTranslation), aliased(UpdateTranslation)
     current = case(
         {field: getattr(source, column) for field, column in FIELDS.items()},
         value=FieldStatus.field,
@@ -184,6 +187,10 @@ def outdated_query():
         .join(
             source,
             (source.update_id == FieldStatus.update_id) & (source.lang == FieldStatus.source_lang),
+        )
+        .join(
+            target,
+            (target.update_id == FieldStatus.update_id) & (target.lang == FieldStatus.lang),
         )
         .where(FieldStatus.source_lang != FieldStatus.lang, FieldStatus.source_text != current)
     )
