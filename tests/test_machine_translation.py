@@ -357,3 +357,16 @@ def test_no_translation_form_or_url_answers_a_server_error(app, editor, libretra
         if response.status_code >= 500:
             failures.append(("delete", term))
     assert failures == []
+
+
+def test_drafts_keep_their_machine_mark_through_a_refused_save(editor, app, service, maker_id):
+    update_id = english_only(editor, maker_id)
+    drafts = FormValues(translate(editor, update_id, maker_id).get_data(as_text=True)).values
+    refused = editor.post(f"/en/editor/updates/{update_id}/", data=drafts | {"source_url": ""})
+    assert refused.status_code == 422
+    again = FormValues(refused.get_data(as_text=True)).values
+    assert again["machine-nl.title"] == drafts["machine-nl.title"]
+    again["source_url"] = "https://openai.com/index/codex-review/"
+    assert editor.post(f"/en/editor/updates/{update_id}/", data=again).status_code == 303
+    with app.app_context():
+        assert db.session.get(FieldStatus, (update_id, "nl", "title")).machine

@@ -13,3 +13,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["machine_translation_on"] = machine.configured
     app.jinja_env.globals["translation_states"] = status.states
     app.jinja_env.globals["translatable_fields"] = tuple(status.FIELDS)
+    app.jinja_env.globals["machine_marks"] = status.machine_marks

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
@@ -115,6 +115,16 @@ def outdated(update: Update | None) -> dict[str, list[str]]:
         for lang in found
         if any(s.outdated for s in found[lang].values())
     }
+
+
+def machine_marks(lang: str) -> dict[str, str]:
+    """The machine's drafts of `lang` the form carries (from a translation, or sent back
+    with a form that was refused), so that saving them later still marks them."""
+    found = g.get("translation", {}).get("marks")
+    if found is None:
+        found = request.form if has_request_context() and request.method == "POST" else {}
+    prefix = f"{MACHINE}{lang}."
+    return {k: v for k, v in found.items() if k.startswith(prefix) and k[len(prefix) :] in FIELDS}
 
 
 def record(update: Update, before: dict | None, marks: MultiDict | None = None) -> None:
