@@ -48,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
         rendering,
         search,
         seo,
+        translation,
     )
     from portal.http import compression, health, pagecache, security, static_files
 
@@ -71,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
         demo,
         importing,
         backup,
+        translation,
     ]
     for feature in features:
         feature.init_app(app)

@@ -166,6 +166,8 @@ def test_the_file_holds_everything_and_no_password_hash(full, tmp_path):
         "review_required",
         "products",
         "changes",
+        "translation_fields",
+        "glossary",
     }
     assert b"scrypt" not in raw and b"password" not in raw
     assert [e["username"] for e in doc["editors"]] == ["eva", "bob"]
@@ -486,3 +488,81 @@ def test_a_version_1_backup_still_imports(full, empty, tmp_path):
 def test_a_malformed_review_key_is_refused(full, empty, tmp_path, change, message):
     doc = json.loads(export(full, tmp_path))
     refused(empty, tmp_path, broken(doc, change), message)
+
+
+# --- version 2: the translation workflow's per-field status and glossary -----------------
+
+
+def _translation_rows(app) -> tuple[list, list]:
+    from portal.models import FieldStatus, GlossaryTerm
+
+    with app.app_context():
+        fields = [
+            (r.update_id, r.lang, r.field, r.source_lang, r.source_text, r.machine)
+            for r in db.session.scalars(select(FieldStatus).order_by(FieldStatus.field))
+        ]
+        terms = [(g.id, g.source, g.target) for g in db.session.scalars(select(GlossaryTerm))]
+        db.session.remove()
+        return fields, terms
+
+
+def test_per_field_status_and_the_glossary_survive_export_and_import(full, empty, tmp_path):
+    from portal.models import FieldStatus, GlossaryTerm
+
+    with full.app_context():
+        both = next(u for u in db.session.scalars(select(Update)) if len(u.translations) == 2)
+        db.session.add_all(
+            [
+                FieldStatus(
+                    update_id=both.id,
+                    lang="nl",
+                    field="title",
+                    source_lang="en",
+                    source_text="An older title",
+                    machine=False,
+                ),
+                FieldStatus(
+                    update_id=both.id,
+                    lang="nl",
+                    field="lede",
+                    source_lang="en",
+                    source_text=both.translation("en").lede,
+                    machine=True,
+                ),
+                GlossaryTerm(
+                    source_lang="en",
+                    source="release notes",
+                    target_lang="nl",
+                    target="releaseopmerkingen",
+                ),
+                GlossaryTerm(source_lang="en", source="Claude", target_lang="", target=""),
+            ]
+        )
+        db.session.commit()
+    first = export(full, tmp_path, "first.json")
+    doc = json.loads(first)
+    assert doc["version"] == 2
+    assert {f["field"]: f["machine"] for f in doc["translation_fields"]} == {
+        "title": False,
+        "lede": True,
+    }
+    assert cli(empty, "import-json", str(tmp_path / "first.json")).exit_code == 0
+    assert _translation_rows(empty) == _translation_rows(full)
+    assert export(empty, tmp_path, "second.json") == first
+
+
+def test_a_version_1_file_still_imports_without_translation_status(full, empty, tmp_path):
+    doc = json.loads(export(full, tmp_path))
+    doc["version"] = 1
+    for key in VERSION_2:
+        del doc[key]
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(doc))
+    result = cli(empty, "import-json", str(path))
+    assert result.exit_code == 0, result.output
+    assert _translation_rows(empty) == ([], [])
+    assert counts(empty) == counts(full)
+    doc["glossary"] = []  # a version 2 key in a version 1 file
+    path.write_text(json.dumps(doc))
+    result = cli(empty, "import-json", str(path))
+    assert "unknown key 'glossary' (not in version 1)" in result.output

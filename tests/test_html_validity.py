@@ -358,3 +358,67 @@ def desk_states(app, editor) -> dict[str, str]:
         "desk-dismissed": "/editor/desk/?view=dismissed",
         "desk-draft": f"/editor{edit}",
     }
+
+
+def test_translation_editor_states_are_valid_html(seeded, editor, client, tmp_path, require):
+    """The update form with an outdated field, machine drafts, a machine-translated mark and
+    a failed translation; the translations matrix; the glossary; the reader's note."""
+    require("java")
+    from test_machine_translation import FormValues
+    from translation_fakes import Fake
+
+    from portal.extensions import db
+    from portal.models import Update
+
+    fake = Fake("libretranslate")
+    seeded.config["LIBRETRANSLATE_URL"] = fake.url
+    try:
+        with seeded.app_context():
+            update = next(
+                u for u in db.session.query(Update).order_by(Update.id) if len(u.translations) == 2
+            )
+            update_id, nl_slug = update.id, update.translation("nl").slug
+        url = f"/en/editor/updates/{update_id}/"
+
+        def values() -> dict:
+            return FormValues(editor.get(url).get_data(as_text=True)).values | {"action": "draft"}
+
+        changed = values() | {"en-lede": "A new English lede, with more words."}
+        assert editor.post(url, data=changed).status_code == 303  # the Dutch lede is outdated
+        files, pages = [], {}
+        for lang in ("en", "nl"):
+            here = f"/{lang}/editor/updates/{update_id}/"
+            pages[f"{lang}-edit-outdated"] = editor.get(here)
+            fake.mode = "456"
+            pages[f"{lang}-translate-failed"] = editor.post(
+                here + "translate", data=values() | {"translate": "en:nl"}
+            )
+            fake.mode = ""
+            pages[f"{lang}-translated"] = editor.post(
+                here + "translate", data=values() | {"translate": "en:nl"}
+            )
+            pages[f"{lang}-matrix"] = editor.get(f"/{lang}/editor/translations/?lang=nl")
+            pages[f"{lang}-glossary"] = editor.get(f"/{lang}/editor/glossary/")
+            pages[f"{lang}-glossary-errors"] = editor.post(
+                f"/{lang}/editor/glossary/", data={"csrf_token": editor.csrf, "source": ""}
+            )
+        drafts = FormValues(pages["en-translated"].get_data(as_text=True)).values
+        assert editor.post(url, data=drafts | {"action": "publish"}).status_code == 303
+        pages["en-edit-machine"] = editor.get(url)
+        pages["nl-edit-machine"] = editor.get(f"/nl/editor/updates/{update_id}/")
+        pages["nl-reader-machine-note"] = client.get(f"/nl/updates/{nl_slug}/")
+        assert b"Machinaal vertaald" in pages["nl-reader-machine-note"].get_data()
+        shown = {name: response.get_data(as_text=True) for name, response in pages.items()}
+        assert "field-outdated" in shown["nl-edit-outdated"]
+        assert 'name="machine-nl.lede"' in shown["nl-translated"]
+        assert "DeepL 456" in shown["en-translate-failed"]
+        assert "machinaal vertaald" in shown["nl-edit-machine"]
+    finally:
+        fake.close()
+    for name, response in pages.items():
+        assert response.status_code in (200, 422, 503), (name, response.status_code)
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.get_data())
+        files.append(path)
+    messages = run_vnu(files)
+    assert not messages, "\n".join(f"{Path(m['url']).name}: {m['message']}" for m in messages)

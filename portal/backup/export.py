@@ -30,6 +30,7 @@ from portal.models import (
     UpdateTranslation,
     update_tags,
 )
+from portal.translation import backup as translation_backup
 
 FORMAT = "portal-backup"
 VERSION = 2
@@ -220,6 +221,7 @@ def document() -> dict:
         "subscribers": backup_subscribers.export(db.session, time),
         **desk.export(),
         **calendar_backup.export(time),  # products and changes (version 2)
+        **translation_backup.export(),
     }
     review.export(doc)  # version 2
     return doc

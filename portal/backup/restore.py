@@ -29,6 +29,7 @@ from portal.i18n import languages
 from portal.models import (
     Editor,
     Feedback,
+    GlossaryTerm,
     Maker,
     MakerTranslation,
     Revision,
@@ -40,6 +41,7 @@ from portal.models import (
     UpdateTranslation,
     update_tags,
 )
+from portal.translation import backup as translation_backup
 from portal.vocab import STORED_STATUSES
 
 # Rows a database holds only once someone has used it; any of them means "not empty".
@@ -55,6 +57,7 @@ WITH_IDS = (
     Subscriber,
     *desk.TABLES,
     *calendar_backup.MODELS,
+    GlossaryTerm,
 )
 # An editor restored from a backup cannot log in until `create-editor NAME --reset`:
 # this is no hash of any password (werkzeug's check_password_hash says no to it).
@@ -92,7 +95,6 @@ def load(raw: bytes) -> dict:
     return doc
 
 
-READS = (1, VERSION)  # a version 1 file has no products and changes: none are restored
 # The keys of every kind of object: a key not listed is refused, never silently dropped
 # (docs/backup-format.md, "Version policy"). Version 2 adds the top-level keys of
 # portal.calendar.backup (missing in version 1: empty).
@@ -155,10 +157,17 @@ KEYS = {
 }
 # Top-level lists that came with version 2: a version 1 file has none of them (so they
 # are empty), and one that names them is refused.
-VERSION_2 = {"subscribers", *desk.KEYS, review.TOP_LEVEL, *calendar_backup.TOP_KEYS}
+VERSION_2 = {
+    "subscribers",
+    *desk.KEYS,
+    review.TOP_LEVEL,
+    *calendar_backup.TOP_KEYS,
+    *translation_backup.KEYS,
+}
 KEYS["backup"] |= VERSION_2
 for _kind, _keys in review.keys().items():  # version 2's additions to version 1's records
     KEYS[_kind] = KEYS[_kind] | _keys
+KEYS.update(translation_backup.KEYS)
 
 
 class _Record:
@@ -349,6 +358,7 @@ def rows(doc: dict) -> dict[Table, list[dict]]:
     out[Subscriber.__table__] = backup_subscribers.rows(subscribed, languages())
     out.update(desk.rows(doc, _records, BackupError))
     review.restore_rows(doc, out, _records)
+    out.update(translation_backup.rows(doc, _records))
     return out
 
 
@@ -452,6 +462,7 @@ ORDER = (
     Feedback.__table__,
     Subscriber.__table__,
     *(model.__table__ for model in desk.TABLES),
+    *translation_backup.TABLES,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Select, func, select
 
@@ -12,9 +12,8 @@ from portal.i18n import languages
 from portal.models import Feedback, Maker, Revision, Tag, Update, UpdateTranslation
 from portal.models.content import utcnow
 from portal.queries import MAKER_ORDER
+from portal.translation import status as translation_status
 
-# One language counts as outdated when the other was edited this much later.
-OUTDATED_AFTER = timedelta(seconds=1)
 PER_PAGE = 50
 
 
@@ -35,17 +34,20 @@ class Coverage:
     lang: str
     present: bool
     outdated: bool
+    fields: list[str]  # the outdated ones' labels
 
 
 def coverage(update: Update) -> list[Coverage]:
-    """Per site language: is there a text, and was another language edited after it?"""
-    stamps = {t.lang: t.updated_at for t in update.translations}
-    newest = max(stamps.values(), default=None)
+    """Per site language: is there a text, and which of its fields are outdated (their
+    source changed since they were written: portal/translation/status.py)?"""
+    present = {t.lang for t in update.translations}
+    stale = translation_status.outdated_fields([update.id])
     return [
         Coverage(
             lang,
-            lang in stamps,
-            lang in stamps and len(stamps) > 1 and newest - stamps[lang] > OUTDATED_AFTER,
+            lang in present,
+            bool(fields := stale.get((update.id, lang))),
+            [str(translation_status.LABELS[f]) for f in fields or ()],
         )
         for lang in languages()
     ]

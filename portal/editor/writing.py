@@ -24,6 +24,7 @@ from portal.extensions import db
 from portal.i18n import languages
 from portal.models import Editor, Revision, Tag, Update
 from portal.models.content import utcnow
+from portal.translation import status as translation_status
 
 SHARED = ("maker_id", "type", "audience", "level", "importance", "source_url", "author")
 TEXT = ("slug", "title", "lede", "body", "impact", "takeaways_text")
@@ -219,6 +220,7 @@ def save(form: UpdateFormBase, update: Update | None, editor: Editor) -> Update 
                 db.session.rollback()
                 return None
         db.session.flush()
+        translation_status.record(update, before)
         _record(
             update,
             before,
@@ -258,6 +260,7 @@ def restore(update: Update, revision: Revision, editor: Editor, with_status: boo
             for lang in languages():
                 _apply_text(update, lang, state["texts"].get(lang) or False)
         db.session.flush()
+        translation_status.record(update, before)
         _record(update, before, editor, note=f"restored #{revision.id}")
         db.session.commit()
     except IntegrityError:

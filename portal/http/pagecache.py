@@ -60,6 +60,7 @@ from portal.http.compression import (
 from portal.models import content, products
 from portal.models.desk import UpdateSource
 from portal.models.state import SiteState
+from portal.models.translation_status import FieldStatus
 
 ENVIRON_FLAG = "portal.cacheable"
 CONTENT_TYPES = (
@@ -74,6 +75,7 @@ CONTENT_TYPES = (
     products.ProductTranslation,
     products.Change,
     products.ChangeTranslation,
+    FieldStatus,  # the readers' "machine-translated" note
 )
 VERSION_SQL = select(SiteState.content_version).where(SiteState.id == 1)
 # Headers a 304 repeats (RFC 9110 §15.4.5), besides the ETag of the chosen representation.

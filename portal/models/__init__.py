@@ -23,6 +23,7 @@ from portal.models.products import (
 from portal.models.revisions import Revision
 from portal.models.state import SiteState
 from portal.models.subscribers import DigestSend, Subscriber
+from portal.models.translation_status import FieldStatus, GlossaryTerm
 
 __all__ = [
     "DigestSend",
@@ -35,6 +36,8 @@ __all__ = [
     "Editor",
     "Feedback",
     "JobLock",
+    "FieldStatus",
+    "GlossaryTerm",
     "LoginFailure",
     "Maker",
     "MakerTranslation",

@@ -23,3 +23,6 @@ from portal.editor.views import (  # noqa: F401
     taxonomy,
     updates,
 )
+
+# The translation routes (machine drafts, status matrix, glossary) sit on this blueprint.
+from portal.translation import views as translation_views  # noqa: E402,F401
