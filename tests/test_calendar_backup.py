@@ -7,10 +7,10 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from test_backup import cli, empty, export, full, refused  # noqa: F401
 
 from portal.extensions import db
 from portal.models import Change, Product
-from tests.test_backup import cli, empty, export, full, refused  # noqa: F401
 
 PAGES = ["/en/calendar/", "/nl/products/o3/", "/en/products/gemini-1-5-pro/", "/nl/calendar.ics"]
 

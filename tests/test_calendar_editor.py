@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import select
+from test_editor_updates import form, maker_id  # noqa: F401
 
 from portal.extensions import db
 from portal.models import Change, Product, Update
-from tests.test_editor_updates import form, maker_id  # noqa: F401
 
 
 def change_row(index: int = 0, **fields) -> dict:

@@ -31,7 +31,7 @@ def _translate(update: Update | None):
     if one and one not in status.FIELDS:
         abort(400)
     form = update_form()
-    update_views._choices(form)
+    update_views._choices(form, update)
     if not ActionForm().validate_on_submit():
         abort(400)
     given, wanted = form[source].form, form[target].form

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_editor import log_in
+from browser.test_editor import log_in
 
 pytestmark = pytest.mark.browser
 FEEDS = Path(__file__).resolve().parent.parent / "data" / "feeds" / "desk"

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from translation_fakes import Fake
 
-from tests.browser.test_editor import log_in
+from browser.test_editor import log_in
 
 pytestmark = pytest.mark.browser
 
