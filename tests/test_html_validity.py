@@ -57,8 +57,11 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "calendar-filtered": (f"/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price", 200),
         "products": (f"/{lang}/products/", 200),
         "product": (f"/{lang}/products/gemini-1-5-pro/", 200),
-        "update-with-changes": (f"/{lang}/updates/{GPT41_SLUG[lang]}/", 200),
-    }
+    } | (
+        {"update-with-changes": (f"/{lang}/updates/{GPT41_SLUG[lang]}/", 200)}
+        if lang in GPT41_SLUG
+        else {}
+    )
 
 
 def run_vnu(files: list[Path]) -> list[dict]:

@@ -375,6 +375,8 @@ def form_fields(page: str) -> dict:
         name = re.search(r'name="([^"]+)"', tag)
         if not name or 'type="checkbox"' in tag and "checked" not in tag:
             continue
+        if tag.startswith("<select") and " multiple" in tag:
+            continue  # sent only for its selected options, below
         value = re.search(r'value="([^"]*)"', tag)
         fields.setdefault(name.group(1), value.group(1) if value else "")
     for name, selected in re.findall(
