@@ -191,14 +191,20 @@ def current(version: int | None = None) -> Index:
     (portal.http.pagecache); without it, it is read here. Built on a connection of its own, so
     only committed content is kept."""
     engine = db.engine
-    kept = _kept.get(engine)
-    if version is not None and kept is not None and kept.version == version:
+    if _fresh(kept := _kept.get(engine), version):
         return kept
     with _lock, Session(engine) as session:
         if version is None:
             version = session.scalar(VERSION_SQL)
-        kept = _kept.get(engine)
-        if kept is None or kept.version != version or version is None:
+        if not _fresh(kept := _kept.get(engine), version):
             kept = _build(session, version)
             _kept[engine] = kept
     return kept
+
+
+def _fresh(kept: Index | None, version: int | None) -> bool:
+    """Whether the kept index serves a request that read `version`: it is that version or
+    a newer one (a request that started before an edit may see it; never an older one)."""
+    if kept is None or kept.version is None or version is None:
+        return False
+    return kept.version >= version

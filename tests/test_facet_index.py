@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from portal import create_app, queries
+from portal import create_app, facets, queries
 from portal.extensions import db
 from portal.models import Update
 
@@ -147,3 +147,13 @@ def test_counts_pages_and_chart_equal_a_brute_force_count(uncached, make_update,
             1 for r in ROWS if keep(r, dated=False) and month.start <= r["day"] <= month.end
         )
         assert month.count == expected, month
+
+
+def test_a_request_that_read_an_older_version_keeps_the_newer_index(uncached, make_update):
+    """Two requests overlap an edit: the one that read the version before it must not
+    throw away the index the other built after it (and rebuild it again, and again)."""
+    make_update(en={"title": "First"})
+    with uncached.app_context():
+        newest = facets.current()
+        assert facets.current(newest.version - 1) is newest
+        assert facets.current(newest.version) is newest
