@@ -13,9 +13,10 @@ from portal.models.content import (
 from portal.models.editors import Editor, LoginFailure
 from portal.models.feedback import Feedback
 from portal.models.revisions import Revision
-from portal.models.state import SiteState
+from portal.models.state import ContentChange, SiteState
 
 __all__ = [
+    "ContentChange",
     "Editor",
     "Feedback",
     "LoginFailure",
