@@ -98,9 +98,19 @@ class Index:
     translations: dict[int, tuple[int, str]] = field(default_factory=dict)
     texts: dict[int, list[int]] = field(default_factory=dict)  # update id → translation ids
     memo: dict = field(default_factory=dict)  # other things read once per version
+    # Per update: the version that last changed it (else `born`, the full build's), and
+    # pieces rendered from it (portal.public.pieces), shared by the indexes patched from
+    # one build: a patch drops the changed updates' pieces.
+    born: int | None = None
+    stamps: dict[int, int] = field(default_factory=dict)
+    pieces: dict[int, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ascending = self.dates[::-1]
+
+    def stamp(self, update_id: int) -> int | None:
+        """The version that last changed this update, as far as this index knows."""
+        return self.stamps.get(update_id, self.born)
 
     @property
     def size(self) -> int:
@@ -186,6 +196,7 @@ def _build(session, version: int | None) -> Index:
         grouped["tag"].setdefault(slug, []).append(position[update_id])
     return Index(
         version=version,
+        born=version,
         ids=ids,
         dates=[row[1] for row in rows],
         position=position,
@@ -255,8 +266,13 @@ def _patch(session, old: Index, changed: set[int], version: int) -> Index:
     for update_id in changed:
         for t in by_update.pop(update_id, ()):
             del translations[t]
+    for update_id in changed:
+        old.pieces.pop(update_id, None)
     return Index(
         version=version,
+        born=old.born,
+        stamps=old.stamps | dict.fromkeys(changed, version),
+        pieces=old.pieces,
         ids=ids,
         dates=dates,
         position={update_id: p for p, update_id in enumerate(ids)},

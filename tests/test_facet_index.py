@@ -225,3 +225,28 @@ def test_a_changed_maker_slug_rebuilds_the_index(app, uncached, make_update):
         db.session.scalar(select(Maker).where(Maker.slug == "openai")).slug = "open-ai"
         db.session.commit()
     assert _count(uncached, "/en/updates/", "maker", "open-ai") == "1"
+
+
+def _teasers(app, url: str) -> list[str]:
+    """The teasers of a page, as their text."""
+    found = _page(app, url).xpath("//article[@class='teaser']")
+    return [" ".join(teaser.text_content().split()) for teaser in found]
+
+
+def test_kept_teasers_follow_every_edit_of_their_update(app, uncached, make_update):
+    """Teasers are rendered once per update, change and language (portal.public.pieces):
+    the next page after an edit of the update's text, or of its maker's name, shows it."""
+    first = make_update(en={"title": "First", "slug": "first"}, nl={"title": "Eerste"})
+    second = make_update(en={"title": "Second"}, nl={"title": "Tweede"})
+    assert "Second" in _teasers(uncached, "/en/updates/first/")[0]
+    assert "Tweede" in _teasers(uncached, "/nl/updates/")[0]
+    with app.app_context():
+        db.session.get(Update, second).translation("en").title = "Renamed"
+        db.session.commit()
+    assert "Renamed" in _teasers(uncached, "/en/updates/first/")[0]
+    assert "Renamed" in _teasers(uncached, "/en/updates/")[0]
+    assert "Tweede" in _teasers(uncached, "/nl/updates/")[0]
+    with app.app_context():
+        db.session.get(Update, first).maker.name = "Open Eye"
+        db.session.commit()
+    assert all(t.startswith("Open Eye") for t in _teasers(uncached, "/en/updates/"))
