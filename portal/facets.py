@@ -29,6 +29,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from itertools import chain
 from weakref import WeakKeyDictionary
 
@@ -92,11 +93,8 @@ class Index:
     version: int | None
     ids: list[int] = field(default_factory=list)  # position → update id, newest first
     dates: list[datetime] = field(default_factory=list)  # position → published_at
-    position: dict[int, int] = field(default_factory=dict)  # update id → position
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet → value → bits
     importance: dict[int, int] = field(default_factory=dict)
-    translations: dict[int, tuple[int, str]] = field(default_factory=dict)
-    texts: dict[int, list[int]] = field(default_factory=dict)  # update id → translation ids
     memo: dict = field(default_factory=dict)  # other things read once per version
     # Per update: the version that last changed it (else `born`, the full build's), and
     # pieces rendered from it (portal.public.pieces), shared by the indexes patched from
@@ -107,6 +105,44 @@ class Index:
 
     def __post_init__(self) -> None:
         self.ascending = self.dates[::-1]
+
+    # Read by search only, and O(updates) to make: a patched index makes them when first
+    # asked, from the last index that had them (`_base`) and the texts changed since.
+    _base: Index | None = field(default=None, repr=False, compare=False)
+    _changed: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def position(self) -> dict[int, int]:
+        """Update id → position."""
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    @cached_property
+    def translations(self) -> dict[int, tuple[int, str]]:
+        """Translation id → (update id, language)."""
+        base, changed = self._base, self._changed
+        translations, by_update = dict(base.translations), dict(base.texts)
+        for update_id, rows in changed.items():
+            for t in by_update.pop(update_id, ()):
+                del translations[t]
+            for t, lang in rows:
+                translations[t] = (update_id, lang)
+                by_update.setdefault(update_id, []).append(t)
+        self.__dict__["texts"] = by_update
+        self._base = None  # its memory can go
+        return translations
+
+    @cached_property
+    def texts(self) -> dict[int, list[int]]:
+        """Update id → its translation ids."""
+        self.translations  # noqa: B018 (makes both)
+        return self.__dict__["texts"]
+
+    def find(self, update_id: int, published_at: datetime) -> int | None:
+        """The position of an update published at this moment, if it is in the index."""
+        for p in range(self.newer_than(published_at), self.newer_than(published_at, True)):
+            if self.ids[p] == update_id:
+                return p
+        return None
 
     def stamp(self, update_id: int) -> int | None:
         """The version that last changed this update, as far as this index knows."""
@@ -194,27 +230,23 @@ def _build(session, version: int | None) -> Index:
         importance.setdefault(weight, []).append(p)
     for update_id, slug in tagged:
         grouped["tag"].setdefault(slug, []).append(position[update_id])
-    return Index(
+    index = Index(
         version=version,
         born=version,
         ids=ids,
         dates=[row[1] for row in rows],
-        position=position,
         facets={
             name: {value: bitset(ps) for value, ps in values.items()}
             for name, values in grouped.items()
         },
         importance={value: bitset(ps) for value, ps in importance.items()},
-        **_texts({}, {}, texts),
     )
-
-
-def _texts(translations: dict, by_update: dict, rows) -> dict:
-    """The translation maps (`translations`, `texts`) with these (id, update id, language) rows."""
-    for t, u, lang in rows:
+    translations, by_update = {}, {}
+    for t, u, lang in texts:
         translations[t] = (u, lang)
         by_update.setdefault(u, []).append(t)
-    return {"translations": translations, "texts": by_update}
+    index.__dict__.update(position=position, translations=translations, texts=by_update)
+    return index
 
 
 def _cut(bits: int, p: int) -> int:
@@ -234,7 +266,11 @@ def _patch(session, old: Index, changed: set[int], version: int) -> Index:
     ids, dates = list(old.ids), list(old.dates)
     sets = {name: dict(values) for name, values in old.facets.items()}
     sets["importance"] = dict(old.importance)
-    for p in sorted((old.position[u] for u in changed if u in old.position), reverse=True):
+    if "position" in old.__dict__:
+        gone = [old.position[u] for u in changed if u in old.position]
+    else:  # a pass in C per changed update, rather than making the whole map in Python
+        gone = [old.ids.index(u) for u in changed if u in old.ids]
+    for p in sorted(gone, reverse=True):
         del ids[p], dates[p]
         for values in sets.values():
             for value, bits in values.items():
@@ -262,10 +298,14 @@ def _patch(session, old: Index, changed: set[int], version: int) -> Index:
     for values in sets.values():
         for value in [value for value, bits in values.items() if not bits]:
             del values[value]
-    translations, by_update = dict(old.translations), dict(old.texts)
-    for update_id in changed:
-        for t in by_update.pop(update_id, ()):
-            del translations[t]
+    base = old._base  # read once: making old's maps clears it
+    if base is None or "translations" in old.__dict__:
+        base, texts_changed = old, {}
+    else:
+        texts_changed = dict(old._changed)
+    texts_changed.update((update_id, []) for update_id in changed)
+    for t, update_id, lang in texts:
+        texts_changed[update_id].append((t, lang))
     for update_id in changed:
         old.pieces.pop(update_id, None)
     return Index(
@@ -275,10 +315,10 @@ def _patch(session, old: Index, changed: set[int], version: int) -> Index:
         pieces=old.pieces,
         ids=ids,
         dates=dates,
-        position={update_id: p for p, update_id in enumerate(ids)},
         importance=sets.pop("importance"),
         facets=sets,
-        **_texts(translations, by_update, texts),
+        _base=base,
+        _changed=texts_changed,
     )
 
 

@@ -356,7 +356,7 @@ def related(update: Update, more: int = 5, others: int = 4) -> tuple[list[int], 
     index = facets.current(_version())
     visible = index.visible(utcnow())
     own = index.facets["maker"].get(update.maker.slug, 0) & visible
-    if (position := index.position.get(update.id)) is not None:
+    if (position := index.find(update.id, update.published_at)) is not None:
         own &= ~(1 << position)
     newest = sorted(
         (bits & -bits).bit_length() - 1
