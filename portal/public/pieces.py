@@ -15,6 +15,7 @@ from __future__ import annotations
 from flask import get_template_attribute
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from portal import facets, queries
 from portal.extensions import db
@@ -36,7 +37,8 @@ def teasers(index: facets.Index, ids: list[int], lang: str) -> list[Markup]:
         teaser = get_template_attribute("macros/cards.html", "teaser")
         if len(index.pieces) > MAX_UPDATES:
             index.pieces.clear()
-        for item in db.session.scalars(select(Update).where(Update.id.in_(missing))):
+        query = select(Update).where(Update.id.in_(missing)).options(lazyload(Update.tags))
+        for item in db.session.scalars(query):  # a teaser shows no tags
             found[item.id] = piece = Markup(teaser(item))
             stamp = index.stamp(item.id)
             if version is not None and stamp is not None and version >= stamp:
