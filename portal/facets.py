@@ -96,11 +96,8 @@ class Index:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet → value → bits
     importance: dict[int, int] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # other things read once per version
-    # Per update: the version that last changed it (else `born`, the full build's), and
-    # pieces rendered from it (portal.public.pieces), shared by the indexes patched from
-    # one build: a patch drops the changed updates' pieces.
-    born: int | None = None
-    stamps: dict[int, int] = field(default_factory=dict)
+    # Per update, pieces rendered from it (portal.public.pieces), shared by the indexes
+    # patched from one build: a patch drops the changed updates' pieces.
     pieces: dict[int, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -143,10 +140,6 @@ class Index:
             if self.ids[p] == update_id:
                 return p
         return None
-
-    def stamp(self, update_id: int) -> int | None:
-        """The version that last changed this update, as far as this index knows."""
-        return self.stamps.get(update_id, self.born)
 
     @property
     def size(self) -> int:
@@ -232,7 +225,6 @@ def _build(session, version: int | None) -> Index:
         grouped["tag"].setdefault(slug, []).append(position[update_id])
     index = Index(
         version=version,
-        born=version,
         ids=ids,
         dates=[row[1] for row in rows],
         facets={
@@ -310,8 +302,6 @@ def _patch(session, old: Index, changed: set[int], version: int) -> Index:
         old.pieces.pop(update_id, None)
     return Index(
         version=version,
-        born=old.born,
-        stamps=old.stamps | dict.fromkeys(changed, version),
         pieces=old.pieces,
         ids=ids,
         dates=dates,

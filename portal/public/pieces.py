@@ -1,13 +1,14 @@
-"""Rendered teasers kept per update, so that pages assemble ready-made parts.
+"""Rendered teasers kept per update and language, so that pages assemble ready-made parts.
 
-A teaser (templates/macros/cards.html) depends on its update, its texts, its maker's name
-and the page's language, nothing else of the request. It is kept with the content index
-(portal.facets) under the update's id, the version that last changed it and the language:
-an edit of one update re-renders only that update's teasers, and a change that rebuilds the
-index (a maker's name, a restore) starts afresh. A piece is kept only by a request that read
-a content version at least as new as the update's last change, so a request that started
-before an edit never keeps the old text under the new version. Search results quote the
-body around the words searched for and are rendered each time.
+A teaser (templates/macros/cards.html) shows its update's maker name, type, date and texts
+(language, slug, title, lede) in the page's language, nothing else of the request. A page
+reads exactly those columns of its teasers' updates as plain rows (one query, no ORM
+objects) and keeps each rendered teaser with the content index (portal.facets) under the
+update's id, the language and those values: a teaser is rendered again only when what it
+shows has changed, by whatever means (even raw SQL), and an edit of one update leaves every
+other teaser kept. A patch of the index drops the changed updates' teasers; a rebuild
+starts afresh. Search results quote the body around the words searched for and are
+rendered each time.
 """
 
 from __future__ import annotations
@@ -17,30 +18,35 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import lazyload
 
-from portal import facets, queries
+from portal import facets
 from portal.extensions import db
-from portal.models import Update
+from portal.models import Maker, Update, UpdateTranslation
 
-MAX_UPDATES = 20_000  # updates with kept pieces per index; beyond, they start afresh
+MAX_UPDATES = 20_000  # updates with kept teasers per index; beyond, they start afresh
+SHOWN = select(Update.id, Maker.name, Update.type, Update.published_at, UpdateTranslation.id)
+SHOWN = SHOWN.add_columns(UpdateTranslation.lang, UpdateTranslation.slug)
+SHOWN = SHOWN.add_columns(UpdateTranslation.title, UpdateTranslation.lede)
+SHOWN = SHOWN.join(Maker, Maker.id == Update.maker_id).outerjoin(
+    UpdateTranslation, UpdateTranslation.update_id == Update.id
+)
 
 
 def teasers(index: facets.Index, ids: list[int], lang: str) -> list[Markup]:
     """The teasers of these updates in `lang`, in their order (an update no longer found is
     left out)."""
-    version = queries._version()
-    found: dict[int, Markup] = {}
-    for update_id in ids:
-        kept = index.pieces.get(update_id, {}).get((index.stamp(update_id), "teaser", lang))
-        if kept is not None:
-            found[update_id] = kept
-    if missing := [update_id for update_id in ids if update_id not in found]:
+    if not ids:
+        return []
+    shown: dict[int, list[tuple]] = {}
+    for update_id, *values in db.session.execute(SHOWN.where(Update.id.in_(ids))):
+        shown.setdefault(update_id, []).append(tuple(values))
+    keys = {update_id: (lang, *sorted(rows)) for update_id, rows in shown.items()}
+    found = {u: kept for u, key in keys.items() if (kept := index.pieces.get(u, {}).get(key))}
+    if missing := [update_id for update_id in keys if update_id not in found]:
         teaser = get_template_attribute("macros/cards.html", "teaser")
         if len(index.pieces) > MAX_UPDATES:
             index.pieces.clear()
         query = select(Update).where(Update.id.in_(missing)).options(lazyload(Update.tags))
         for item in db.session.scalars(query):  # a teaser shows no tags
-            found[item.id] = piece = Markup(teaser(item))
-            stamp = index.stamp(item.id)
-            if version is not None and stamp is not None and version >= stamp:
-                index.pieces.setdefault(item.id, {})[(stamp, "teaser", lang)] = piece
+            found[item.id] = Markup(teaser(item))
+            index.pieces.setdefault(item.id, {})[keys[item.id]] = found[item.id]
     return [found[update_id] for update_id in ids if update_id in found]
