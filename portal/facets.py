@@ -16,8 +16,11 @@ Every published update is kept, scheduled ones too: whether an update is visible
 a date range decided per request (`visible`), so a scheduled update going live needs no
 rebuild. The index is keyed by `site_state.content_version`, which every content change
 raises in its own transaction (portal.http.pagecache); the version is read before the rows, so
-an index is never labelled with a version newer than its rows. An edit makes the next
-request rebuild it (one pass over the published updates and their tags).
+an index is never labelled with a version newer than its rows. Each change also writes
+which updates it touched (`record`, table content_changes), so the next request after an
+edit re-reads only those updates and patches a copy of the kept index (`_patch`: each is
+cut out of every bitset and inserted where it now belongs); a version without its row (a
+restore), a changed maker or tag slug, or many changes at once rebuild it from scratch.
 """
 
 from __future__ import annotations
@@ -26,16 +29,20 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
+from itertools import chain
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import Text, delete, insert, literal, select
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
 from portal.models import Maker, Tag, Update, UpdateTranslation, update_tags
-from portal.models.state import SiteState
+from portal.models.state import ContentChange, SiteState
 
 VERSION_SQL = select(SiteState.content_version).where(SiteState.id == 1)
+MAX_CHANGED = 200  # updates changed since the kept index: more are read by a full rebuild
+KEPT_CHANGES = 1000  # versions whose changes are kept (`record`)
 
 
 def bitset(positions) -> int:
@@ -86,14 +93,53 @@ class Index:
     version: int | None
     ids: list[int] = field(default_factory=list)  # position → update id, newest first
     dates: list[datetime] = field(default_factory=list)  # position → published_at
-    position: dict[int, int] = field(default_factory=dict)  # update id → position
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet → value → bits
     importance: dict[int, int] = field(default_factory=dict)
-    translations: dict[int, tuple[int, str]] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # other things read once per version
+    # Per update, pieces rendered from it (portal.public.pieces), shared by the indexes
+    # patched from one build: a patch drops the changed updates' pieces.
+    pieces: dict[int, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ascending = self.dates[::-1]
+
+    # Read by search only, and O(updates) to make: a patched index makes them when first
+    # asked, from the last index that had them (`_base`) and the texts changed since.
+    _base: Index | None = field(default=None, repr=False, compare=False)
+    _changed: dict[int, list] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def position(self) -> dict[int, int]:
+        """Update id → position."""
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    @cached_property
+    def translations(self) -> dict[int, tuple[int, str]]:
+        """Translation id → (update id, language)."""
+        base, changed = self._base, self._changed
+        translations, by_update = dict(base.translations), dict(base.texts)
+        for update_id, rows in changed.items():
+            for t in by_update.pop(update_id, ()):
+                del translations[t]
+            for t, lang in rows:
+                translations[t] = (update_id, lang)
+                by_update.setdefault(update_id, []).append(t)
+        self.__dict__["texts"] = by_update
+        self._base = None  # its memory can go
+        return translations
+
+    @cached_property
+    def texts(self) -> dict[int, list[int]]:
+        """Update id → its translation ids."""
+        self.translations  # noqa: B018 (makes both)
+        return self.__dict__["texts"]
+
+    def find(self, update_id: int, published_at: datetime) -> int | None:
+        """The position of an update published at this moment, if it is in the index."""
+        for p in range(self.newer_than(published_at), self.newer_than(published_at, True)):
+            if self.ids[p] == update_id:
+                return p
+        return None
 
     @property
     def size(self) -> int:
@@ -134,8 +180,15 @@ class Index:
         return {value for value, bits in self.facets[facet].items() if bits & visible}
 
 
-def _build(session, version: int | None) -> Index:
+FACETS = ("maker", "type", "audience", "level", "tag")
+
+
+def _read(session, only: list[int] | None = None):
+    """The published updates' indexed columns (newest first), tags and translations; with
+    `only`, of those updates alone."""
     published = Update.status == "published"
+    if only is not None:
+        published &= Update.id.in_(only)
     rows = session.execute(
         select(Update.id, Update.published_at, Maker.slug, Update.type)
         .add_columns(Update.audience, Update.level, Update.importance)
@@ -143,41 +196,119 @@ def _build(session, version: int | None) -> Index:
         .where(published)
         .order_by(Update.published_at.desc(), Update.id.desc())
     ).all()
+    tagged = session.execute(
+        select(update_tags.c.update_id, Tag.slug)
+        .join(Tag, Tag.id == update_tags.c.tag_id)
+        .join(Update, Update.id == update_tags.c.update_id)
+        .where(published)
+    ).all()
+    texts = session.execute(
+        select(UpdateTranslation.id, UpdateTranslation.update_id, UpdateTranslation.lang)
+        .join(Update, Update.id == UpdateTranslation.update_id)
+        .where(published)
+    ).all()
+    return rows, tagged, texts
+
+
+def _build(session, version: int | None) -> Index:
+    rows, tagged, texts = _read(session)
     ids = [row[0] for row in rows]
     position = {update_id: p for p, update_id in enumerate(ids)}
-    grouped: dict[str, dict[str, list[int]]] = {
-        name: {} for name in ("maker", "type", "audience", "level", "tag")
-    }
+    grouped: dict[str, dict[str, list[int]]] = {name: {} for name in FACETS}
     importance: dict[int, list[int]] = {}
     for p, (_, _, maker, kind, audience, level, weight) in enumerate(rows):
         for name, value in (("maker", maker), ("type", kind), ("audience", audience)):
             grouped[name].setdefault(value, []).append(p)
         grouped["level"].setdefault(level, []).append(p)
         importance.setdefault(weight, []).append(p)
-    tagged = session.execute(
-        select(update_tags.c.update_id, Tag.slug)
-        .join(Tag, Tag.id == update_tags.c.tag_id)
-        .join(Update, Update.id == update_tags.c.update_id)
-        .where(published)
-    )
     for update_id, slug in tagged:
         grouped["tag"].setdefault(slug, []).append(position[update_id])
-    texts = session.execute(
-        select(UpdateTranslation.id, UpdateTranslation.update_id, UpdateTranslation.lang)
-        .join(Update, Update.id == UpdateTranslation.update_id)
-        .where(published)
-    )
-    return Index(
+    index = Index(
         version=version,
         ids=ids,
         dates=[row[1] for row in rows],
-        position=position,
         facets={
             name: {value: bitset(ps) for value, ps in values.items()}
             for name, values in grouped.items()
         },
         importance={value: bitset(ps) for value, ps in importance.items()},
-        translations={t: (u, lang) for t, u, lang in texts},
+    )
+    translations, by_update = {}, {}
+    for t, u, lang in texts:
+        translations[t] = (u, lang)
+        by_update.setdefault(u, []).append(t)
+    index.__dict__.update(position=position, translations=translations, texts=by_update)
+    return index
+
+
+def _cut(bits: int, p: int) -> int:
+    """The bitset without position p, the later positions moved down by one."""
+    return bits & ((1 << p) - 1) | bits >> (p + 1) << p
+
+
+def _open(bits: int, p: int, bit: bool) -> int:
+    """The bitset with `bit` inserted at position p, the later positions moved up by one."""
+    return bits & ((1 << p) - 1) | bits >> p << (p + 1) | bit << p
+
+
+def _patch(session, old: Index, changed: set[int], version: int) -> Index:
+    """`old` after the changes to these updates: each is taken out, and put back where it
+    now belongs if it is published, so the result equals a full rebuild at `version`."""
+    rows, tagged, texts = _read(session, sorted(changed))
+    ids, dates = list(old.ids), list(old.dates)
+    sets = {name: dict(values) for name, values in old.facets.items()}
+    sets["importance"] = dict(old.importance)
+    if "position" in old.__dict__:
+        gone = [old.position[u] for u in changed if u in old.position]
+    else:  # a pass in C per changed update, rather than making the whole map in Python
+        gone = [old.ids.index(u) for u in changed if u in old.ids]
+    for p in sorted(gone, reverse=True):
+        del ids[p], dates[p]
+        for values in sets.values():
+            for value, bits in values.items():
+                values[value] = _cut(bits, p)
+    tags: dict[int, set[str]] = {}
+    for update_id, slug in tagged:
+        tags.setdefault(update_id, set()).add(slug)
+    for update_id, published_at, maker, kind, audience, level, weight in rows:
+        low, high = 0, len(ids)  # the first position older than this update
+        while low < high:
+            middle = (low + high) // 2
+            if (dates[middle], ids[middle]) > (published_at, update_id):
+                low = middle + 1
+            else:
+                high = middle
+        ids.insert(low, update_id)
+        dates.insert(low, published_at)
+        own = {"maker": {maker}, "type": {kind}, "audience": {audience}, "level": {level}}
+        own |= {"tag": tags.get(update_id, set()), "importance": {weight}}
+        for name, values in sets.items():
+            for value in own[name] - values.keys():
+                values[value] = 0
+            for value, bits in values.items():
+                values[value] = _open(bits, low, value in own[name])
+    for values in sets.values():
+        for value in [value for value, bits in values.items() if not bits]:
+            del values[value]
+    base = old._base  # read once: making old's maps clears it
+    if base is None or "translations" in old.__dict__:
+        base, texts_changed = old, {}
+    else:
+        texts_changed = dict(old._changed)
+    texts_changed.update((update_id, []) for update_id in changed)
+    for t, update_id, lang in texts:
+        texts_changed[update_id].append((t, lang))
+    for update_id in changed:
+        old.pieces.pop(update_id, None)
+    return Index(
+        version=version,
+        pieces=old.pieces,
+        ids=ids,
+        dates=dates,
+        importance=sets.pop("importance"),
+        facets=sets,
+        _base=base,
+        _changed=texts_changed,
     )
 
 
@@ -191,14 +322,70 @@ def current(version: int | None = None) -> Index:
     (portal.http.pagecache); without it, it is read here. Built on a connection of its own, so
     only committed content is kept."""
     engine = db.engine
-    kept = _kept.get(engine)
-    if version is not None and kept is not None and kept.version == version:
+    if _fresh(kept := _kept.get(engine), version):
         return kept
     with _lock, Session(engine) as session:
         if version is None:
             version = session.scalar(VERSION_SQL)
-        kept = _kept.get(engine)
-        if kept is None or kept.version != version or version is None:
-            kept = _build(session, version)
+        if not _fresh(kept := _kept.get(engine), version):
+            kept = _follow(session, kept, version)
             _kept[engine] = kept
     return kept
+
+
+def _follow(session, kept: Index | None, version: int | None) -> Index:
+    """The index at `version`: `kept` patched with the updates the versions since changed,
+    when every one of them says which (`record`), else a full rebuild."""
+    if kept is None or kept.version is None or version is None:
+        return _build(session, version)
+    changes = session.scalars(
+        select(ContentChange.updates).where(
+            ContentChange.version > kept.version, ContentChange.version <= version
+        )
+    ).all()
+    if len(changes) != version - kept.version or None in changes:
+        return _build(session, version)  # a version without its row: a restore, or too old
+    changed = {int(update_id) for updates in changes for update_id in updates.split()}
+    if len(changed) > MAX_CHANGED:
+        return _build(session, version)
+    return _patch(session, kept, changed, version)
+
+
+def _fresh(kept: Index | None, version: int | None) -> bool:
+    """Whether the kept index serves a request that read `version`: it is that version or
+    a newer one (a request that started before an edit may see it; never an older one)."""
+    if kept is None or kept.version is None or version is None:
+        return False
+    return kept.version >= version
+
+
+def record(session: Session) -> None:
+    """Write which updates the flush being made changed, under the content version it has
+    just raised (portal.http.pagecache), and forget the versions older than KEPT_CHANGES.
+    A changed maker or tag (its slug is in the index) or a deletion of one, or more than
+    MAX_CHANGED updates, is recorded as None: the next request rebuilds the index. New
+    makers and tags, and their labels, change no bitset (the labels are read again)."""
+    changed: set[int] | None = set()
+    for obj in chain(session.new, session.dirty, session.deleted):
+        if isinstance(obj, Update):
+            changed.add(obj.id)
+        elif isinstance(obj, UpdateTranslation):
+            changed.add(obj.update_id)
+        elif (
+            isinstance(obj, Maker | Tag)
+            and obj not in session.new
+            and (obj in session.deleted or session.is_modified(obj, include_collections=False))
+        ):
+            changed = None
+            break
+    if changed is not None and (None in changed or len(changed) > MAX_CHANGED):
+        changed = None
+    current = VERSION_SQL.scalar_subquery()
+    updates = None if changed is None else " ".join(map(str, sorted(changed)))
+    connection = session.connection()
+    connection.execute(
+        insert(ContentChange).from_select(
+            ["version", "updates"], select(current, literal(updates, Text))
+        )
+    )
+    connection.execute(delete(ContentChange).where(ContentChange.version < current - KEPT_CHANGES))

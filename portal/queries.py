@@ -276,10 +276,11 @@ def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], i
     return kept
 
 
-def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
+def find_updates(f: Filters, per_page: int = 20, by_date: bool = False, load: bool = True) -> Page:
     """One page of published updates matching the filters, newest (or most relevant) first.
 
-    `by_date` keeps the newest first even for a search or `sort=important` (feeds).
+    `by_date` keeps the newest first even for a search or `sort=important` (feeds); without
+    `load`, the page's items are the updates' ids.
     """
     selection = select_updates(f)
     index, bits = selection.index, selection.matching()
@@ -301,6 +302,8 @@ def find_updates(f: Filters, per_page: int = 20, by_date: bool = False) -> Page:
     else:
         positions = facets.first_positions(bits, skip, per_page)
     ids = [index.ids[p] for p in positions]
+    if not load:
+        return Page(items=ids, total=bits.bit_count(), page=f.page, per_page=per_page)
     query = select(Update).where(Update.id.in_(ids))
     if f.q:  # the snippets quote the body: load it with the page, not once per teaser
         query = query.options(selectinload(Update.translations).undefer(UpdateTranslation.body))
@@ -347,26 +350,21 @@ def newest_per_maker() -> list[Update]:
     )
 
 
-def related(update: Update, more: int = 5, others: int = 4) -> tuple[list, list]:
-    """The maker's `more` newest other updates, and the newest update of each of `others`
-    other makers (newest first): positions in the content index, loaded in one query."""
+def related(update: Update, more: int = 5, others: int = 4) -> tuple[list[int], list[int]]:
+    """The ids of the maker's `more` newest other updates, and of the newest update of each
+    of `others` other makers (newest first), from the content index."""
     index = facets.current(_version())
     visible = index.visible(utcnow())
     own = index.facets["maker"].get(update.maker.slug, 0) & visible
-    if (position := index.position.get(update.id)) is not None:
+    if (position := index.find(update.id, update.published_at)) is not None:
         own &= ~(1 << position)
     newest = sorted(
         (bits & -bits).bit_length() - 1
         for maker, ones in index.facets["maker"].items()
         if maker != update.maker.slug and (bits := ones & visible)
     )
-    lists = [facets.first_positions(own, 0, more), newest[:others]]
-    ids = [index.ids[p] for p in lists[0] + lists[1]]
-    loaded = {u.id: u for u in db.session.scalars(select(Update).where(Update.id.in_(ids)))}
-    more_items, other_items = (
-        [loaded[index.ids[p]] for p in ps if index.ids[p] in loaded] for ps in lists
-    )
-    return more_items, other_items
+    lists = facets.first_positions(own, 0, more), newest[:others]
+    return [index.ids[p] for p in lists[0]], [index.ids[p] for p in lists[1]]
 
 
 def makers_with_counts() -> list[tuple[Maker, int]]:

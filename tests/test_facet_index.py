@@ -8,11 +8,13 @@ from datetime import date, datetime, timedelta
 
 import lxml.html
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
-from portal import create_app, queries
+from portal import create_app, facets, queries
 from portal.extensions import db
-from portal.models import Update
+from portal.models import Maker, Tag, Update
 
 
 @pytest.fixture
@@ -147,3 +149,104 @@ def test_counts_pages_and_chart_equal_a_brute_force_count(uncached, make_update,
             1 for r in ROWS if keep(r, dated=False) and month.start <= r["day"] <= month.end
         )
         assert month.count == expected, month
+
+
+def test_a_request_that_read_an_older_version_keeps_the_newer_index(uncached, make_update):
+    """Two requests overlap an edit: the one that read the version before it must not
+    throw away the index the other built after it (and rebuild it again, and again)."""
+    make_update(en={"title": "First"})
+    with uncached.app_context():
+        newest = facets.current()
+        assert facets.current(newest.version - 1) is newest
+        assert facets.current(newest.version) is newest
+
+
+def _same(patched: facets.Index, built: facets.Index) -> None:
+    assert patched.version == built.version
+    assert patched.ids == built.ids and patched.dates == built.dates
+    assert patched.position == built.position
+    assert patched.facets == built.facets and patched.importance == built.importance
+    assert patched.translations == built.translations
+    assert {u: sorted(ts) for u, ts in patched.texts.items()} == {
+        u: sorted(ts) for u, ts in built.texts.items()
+    }
+
+
+def test_an_edit_patches_the_index_into_what_a_rebuild_makes(
+    app, uncached, make_update, monkeypatch
+):
+    """After each kind of edit the next request patches the kept index from the changed
+    updates alone (content_changes), and the patched index equals a full rebuild."""
+    ids = [
+        make_update(en={"title": f"U{n}"}, nl={"title": f"N{n}"}, tags=["model"], published=day)
+        for n, day in enumerate(["2025-03-01", "2025-05-01", "2025-05-01", "2025-07-01"])
+    ]
+    with uncached.app_context():
+        facets.current()
+    builds = []
+    real_build = facets._build
+    monkeypatch.setattr(facets, "_build", lambda *args: builds.append(args) or real_build(*args))
+
+    def edit(change) -> None:
+        with app.app_context():
+            change(db.session.get(Update, ids[1]))
+            db.session.commit()
+        with uncached.app_context():
+            patched = facets.current()
+            with Session(db.engine) as session:
+                _same(patched, real_build(session, patched.version))
+        assert not builds  # patched, not rebuilt
+
+    ids.append(make_update(en={"title": "Newest"}, tags=["chips"], published="2025-09-01"))
+    edit(lambda u: None)
+    edit(lambda u: u.tags.append(Tag(slug="apps")))  # a new tag
+    ids.append(make_update(en={"title": "Tied"}, type="paper", published="2025-05-01"))
+    edit(lambda u: None)
+    edit(lambda u: setattr(u, "type", "video"))
+    edit(lambda u: setattr(u, "published_at", datetime(2024, 1, 1)))  # moves to the end
+    edit(lambda u: setattr(u, "importance", 5))
+    edit(lambda u: u.tags.clear())
+    edit(lambda u: u.translations.pop())  # its Dutch text deleted
+    edit(lambda u: setattr(u, "status", "draft"))
+    edit(lambda u: setattr(u, "status", "published"))
+    edit(lambda u: db.session.delete(u))
+    make_update(en={"title": "Draft"}, status="draft")
+    with uncached.app_context(), Session(db.engine) as session:
+        _same(facets.current(), real_build(session, facets.current().version))
+    assert _total(uncached, "/en/updates/") == "5 updates"
+    assert _total(uncached, "/en/updates/?q=draft") == "0 updates"
+    assert not builds
+
+
+def test_a_changed_maker_slug_rebuilds_the_index(app, uncached, make_update):
+    make_update(en={"title": "First"}, maker="openai")
+    assert _count(uncached, "/en/updates/", "maker", "openai") == "1"
+    with app.app_context():
+        db.session.scalar(select(Maker).where(Maker.slug == "openai")).slug = "open-ai"
+        db.session.commit()
+    assert _count(uncached, "/en/updates/", "maker", "open-ai") == "1"
+
+
+def _teasers(app, url: str) -> list[str]:
+    """The teasers of a page, as their text."""
+    found = _page(app, url).xpath("//article[@class='teaser']")
+    return [" ".join(teaser.text_content().split()) for teaser in found]
+
+
+def test_kept_teasers_follow_every_edit_of_their_update(app, uncached, make_update):
+    """Teasers are rendered once per update, change and language (portal.public.pieces):
+    the next page after an edit of the update's text, or of its maker's name, shows it."""
+    first = make_update(en={"title": "First", "slug": "first"}, nl={"title": "Eerste"})
+    second = make_update(en={"title": "Second"}, nl={"title": "Tweede"})
+    assert "Second" in _teasers(uncached, "/en/updates/first/")[0]
+    assert "Tweede" in _teasers(uncached, "/nl/updates/")[0]
+    with app.app_context():
+        db.session.get(Update, second).translation("en").title = "Renamed"
+        db.session.commit()
+    assert "Renamed" in _teasers(uncached, "/en/updates/first/")[0]
+    assert "Renamed" in _teasers(uncached, "/en/updates/")[0]
+    assert "Tweede" in _teasers(uncached, "/nl/updates/")[0]
+    with app.app_context():
+        db.session.get(Update, first).maker.name = "Open Eye"
+        db.session.commit()
+    assert all(t.startswith("Open Eye") for t in _teasers(uncached, "/en/updates/"))

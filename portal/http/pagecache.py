@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
 from werkzeug.wsgi import get_host
 
+from portal import facets
 from portal.extensions import db
 from portal.htmx import is_fragment_request
 from portal.http.compression import (
@@ -378,6 +379,7 @@ def _bump_on_flush(session: Session, flush_context) -> None:
                 content_changed_at=content.utcnow().replace(microsecond=0),
             )
         )
+        facets.record(session)  # which updates changed, for the content index
 
 
 def init_app(app: Flask) -> None:

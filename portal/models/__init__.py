@@ -21,11 +21,12 @@ from portal.models.products import (
     change_products,
 )
 from portal.models.revisions import Revision
-from portal.models.state import SiteState
+from portal.models.state import ContentChange, SiteState
 from portal.models.subscribers import DigestSend, Subscriber
 from portal.models.translation_status import FieldStatus, GlossaryTerm
 
 __all__ = [
+    "ContentChange",
     "DigestSend",
     "DeskItem",
     "Change",

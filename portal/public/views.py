@@ -6,13 +6,13 @@ from urllib.parse import parse_qsl
 
 from flask import current_app, g, redirect, render_template, request, url_for
 
-from portal import queries
+from portal import facets, queries
 from portal.extensions import db
 from portal.htmx import render_page_or_block
 from portal.http.pagecache import cacheable
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
-from portal.public import bp
+from portal.public import bp, pieces
 
 
 @bp.route("/")
@@ -45,7 +45,12 @@ def _listing(template: str, **context):
         filters.makers, filters.fixed = [fixed_maker.slug], "maker"
     if fixed_tag := context.get("tag"):
         filters.tags, filters.fixed = [fixed_tag.slug], "tag"
-    page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"])
+    # Search results quote the body around the words; other teasers are kept (pieces).
+    page = queries.find_updates(
+        filters, current_app.config["UPDATES_PER_PAGE"], load=bool(filters.q)
+    )
+    if not filters.q:
+        page.items = pieces.teasers(facets.current(queries._version()), page.items, g.lang)
     options = queries.facet_options(g.lang, fixed=filters.fixed, chosen_tags=filters.tags)
     # The address bar shows the canonical address after a live filter or search; a later
     # page is "More updates", appended in place, which leaves the address alone.
@@ -128,13 +133,13 @@ def update(slug: str):
     g.alternates |= {
         t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
     }
-    more, others = queries.related(item)
+    index, (more, others) = facets.current(queries._version()), queries.related(item)
     return render_template(
         "public/update.html",
         item=item,
         text=text,
-        more=more,
-        others=others,
+        more=pieces.teasers(index, more, g.lang),
+        others=pieces.teasers(index, others, g.lang),
     )
 
 
