@@ -53,6 +53,7 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "404": (f"/{lang}/no-such-page/", 404),
         "briefing": (f"/{lang}/briefing/", 200),
         "briefing-week": (f"/{lang}/briefing/2025-W28/?maker=openai&type=bogus", 200),
+        "briefing-week-with-changes": (f"/{lang}/briefing/2025-W29/", 200),
         "calendar": (f"/{lang}/calendar/", 200),
         "calendar-filtered": (f"/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price", 200),
         "products": (f"/{lang}/products/", 200),
