@@ -1,13 +1,16 @@
 """The weekly briefing: weeks in the site's time zone, most important first, the filters,
-previous/next, the range of weeks, this week while it is empty, and the Atom feed."""
+previous/next, the range of weeks, this week while it is empty, the week's "What changes,
+when" entries, and the Atom feed."""
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
+from portal.extensions import db
+from portal.models import Change, ChangeTranslation, Product, Update
 from portal.models.content import utcnow
 
 
@@ -178,3 +181,102 @@ def test_this_weeks_page_leaves_the_page_cache_when_the_week_ends(app, client, m
         week_end = this_week().bounds()[1]
     assert entries["/en/briefing/"].expires == week_end
     assert entries["/en/briefing/2025-W28/"].expires is None  # a past week changes with content
+
+
+def add_change(app, update_id: int, day: str, product: str, kind: str = "retirement") -> int:
+    """A change on `product` (of the update's maker) taking effect on `day`; its id."""
+    with app.app_context():
+        update = db.session.get(Update, update_id)
+        found = db.session.query(Product).filter_by(slug=product).one_or_none()
+        change = Change(
+            kind=kind,
+            effective_date=date.fromisoformat(day),
+            products=[found or Product(slug=product, name=product.upper(), maker=update.maker)],
+            translations=[
+                ChangeTranslation(lang="en", description=f"{product} {kind} in English"),
+                ChangeTranslation(lang="nl", description=f"{product} {kind} in het Nederlands"),
+            ],
+        )
+        update.changes.append(change)
+        db.session.commit()
+        return change.id
+
+
+def week_changes(response) -> str:
+    """The briefing's "What changes, when" section ('' when it has none)."""
+    html = response.get_data(as_text=True)
+    parts = html.split('<section class="briefing-changes"', 1)
+    return parts[1].split("</section>", 1)[0] if len(parts) == 2 else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_week_lists_the_changes_that_take_effect_in_it(app, client, make_update, lang):
+    announced = make_update(
+        en={"title": "Retiring models"},
+        nl={"title": "Modellen met pensioen"},
+        published="2025-04-14",
+    )
+    add_change(app, announced, "2025-07-14", "gpt-x")  # Monday of week 29
+    add_change(app, announced, "2025-07-20", "gpt-y", kind="price")  # its Sunday
+    add_change(app, announced, "2025-07-21", "gpt-next-week")
+    add_change(app, announced, "2025-07-13", "gpt-last-week")
+    draft = make_update(en={"title": "Secret"}, status="draft", published="2025-04-14")
+    add_change(app, draft, "2025-07-15", "secret-model")
+    make_update(en={"title": "In week 29"}, nl={"title": "In week 29"}, published="2025-07-15")
+
+    section = week_changes(client.get(f"/{lang}/briefing/2025-W29/"))
+
+    heading = {"en": "What changes, when", "nl": "Wat verandert wanneer"}[lang]
+    assert f'<h2 id="changes-heading">{heading}</h2>' in section
+    in_language = {"en": "in English", "nl": "in het Nederlands"}[lang]
+    assert section.index(f"gpt-x retirement {in_language}") < section.index(
+        f"gpt-y price {in_language}"
+    )
+    assert {"en": "14 July 2025", "nl": "14 juli 2025"}[lang] in section
+    assert {"en": "Retirement", "nl": "Buiten gebruik"}[lang] in section
+    assert f'href="/{lang}/products/gpt-x/">GPT-X</a>' in section
+    slug = {"en": "retiring-models", "nl": "modellen-met-pensioen"}[lang]
+    assert f'href="/{lang}/updates/{slug}/"' in section
+    for absent in ("gpt-next-week", "gpt-last-week", "secret-model", "SECRET-MODEL"):
+        assert absent not in section
+    assert f"/{lang}/calendar/?from=2025-07-14&amp;to=2025-07-20" in section
+
+
+def test_the_makers_filter_narrows_the_weeks_changes(app, client, make_update):
+    openai = make_update(en={"title": "OpenAI"}, published="2025-07-15")
+    google = make_update(en={"title": "Google"}, maker="google", published="2025-07-15")
+    add_change(app, openai, "2025-07-16", "gpt-x")
+    add_change(app, google, "2025-07-16", "gemini-x")
+    make_update(en={"title": "Anthropic"}, maker="anthropic", published="2025-07-15")
+
+    section = week_changes(client.get("/en/briefing/2025-W29/?maker=google"))
+
+    assert "GEMINI-X" in section and "GPT-X" not in section
+    assert "maker=google" in section  # the calendar link keeps the filter
+    assert week_changes(client.get("/en/briefing/2025-W29/?maker=anthropic")) == ""
+
+
+def test_a_week_without_changes_has_no_changes_section(client, make_update):
+    make_update(en={"title": "Quiet"}, published="2025-07-15")
+
+    html = client.get("/en/briefing/2025-W29/").get_data(as_text=True)
+
+    assert "Quiet" in html and "changes-heading" not in html
+
+
+def test_an_edited_change_is_on_the_very_next_briefing(app, client, make_update):
+    assert "page_cache" in app.extensions
+    update_id = make_update(en={"title": "Retiring"}, published="2025-07-15")
+    change_id = add_change(app, update_id, "2025-07-16", "gpt-x")
+    assert "gpt-x retirement in English" in week_changes(client.get("/en/briefing/2025-W29/"))
+
+    with app.app_context():
+        db.session.get(Change, change_id).translation("en").description = "Reworded"
+        db.session.commit()
+    assert "Reworded" in week_changes(client.get("/en/briefing/2025-W29/"))
+
+    with app.app_context():
+        db.session.get(Change, change_id).effective_date = date(2025, 7, 23)
+        db.session.commit()
+    assert week_changes(client.get("/en/briefing/2025-W29/")) == ""
+    assert "Reworded" in week_changes(client.get("/en/briefing/2025-W30/"))

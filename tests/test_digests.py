@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from portal.briefing.queries import local_day, utc
 from portal.digests import mail, messages, tokens
 from portal.extensions import db
-from portal.models import DigestSend, Subscriber
+from portal.models import Change, ChangeTranslation, DigestSend, Product, Subscriber, Update
 from portal.models.content import utcnow
 
 LINK = re.compile(r"https://portal\.example(/\S+?/)(?=\s|$|\")", re.M)
@@ -310,6 +310,49 @@ def test_a_digest_has_the_matching_new_updates_and_one_click_unsubscribe(
     assert "/nl/digests/manage/" in text
 
 
+def test_a_weekly_digest_lists_the_changes_of_the_week_it_is_sent_in(
+    mail_app, smtp, make_subscriber, make_update
+):
+    with mail_app.app_context():
+        monday = local_day(utcnow()) - timedelta(days=local_day(utcnow()).weekday())
+    make_subscriber(lang="nl", filters="maker=openai")
+    make_subscriber(email="daily@example.org", frequency="daily")
+    openai = make_update(en={"title": "Retiring"}, nl={"title": "Met pensioen"})
+    google = make_update(en={"title": "Gemini"}, nl={"title": "Gemini"}, maker="google")
+    draft = make_update(en={"title": "Secret"}, status="draft")
+    for update, product, day in (
+        (openai, "gpt-x", monday + timedelta(days=2)),
+        (openai, "gpt-last-week", monday - timedelta(days=1)),
+        (openai, "gpt-next-week", monday + timedelta(days=7)),
+        (google, "gemini-x", monday + timedelta(days=3)),
+        (draft, "secret-model", monday + timedelta(days=3)),
+    ):
+        with mail_app.app_context():
+            found = db.session.get(Update, update)
+            found.changes.append(
+                Change(
+                    kind="retirement",
+                    effective_date=day,
+                    products=[Product(slug=product, name=product.upper(), maker=found.maker)],
+                    translations=[ChangeTranslation(lang="nl", description=f"{product} stopt.")],
+                )
+            )
+            db.session.commit()
+
+    send_digests(mail_app)
+
+    [message] = smtp.to("reader@example.org")
+    text, html = smtp.parts(message)
+    for part in (text, html):
+        assert "Wat verandert wanneer" in part and "gpt-x stopt." in part
+        assert "Buiten gebruik" in part and "GPT-X" in part
+        for absent in ("gpt-last-week", "gpt-next-week", "gemini-x", "secret-model"):
+            assert absent not in part
+    assert "https://portal.example/nl/updates/met-pensioen/" in text.split("Wat verandert")[1]
+    [daily] = smtp.to("daily@example.org")
+    assert "What changes, when" not in smtp.parts(daily)[0]
+
+
 def test_a_daily_digest_covers_yesterday_in_the_site_time_zone(
     mail_app, smtp, make_subscriber, make_update
 ):
@@ -359,11 +402,11 @@ def test_a_crash_between_two_sends_and_the_rerun_send_each_digest_once(
     real = messages.digest
     calls = []
 
-    def crash_on_the_second(subscriber, items, period):
+    def crash_on_the_second(subscriber, *args, **kwargs):
         calls.append(subscriber.email)
         if len(calls) == 2:
             raise KeyboardInterrupt  # the process dies between the first send and the second
-        return real(subscriber, items, period)
+        return real(subscriber, *args, **kwargs)
 
     monkeypatch.setattr(messages, "digest", crash_on_the_second)
     send_digests(mail_app)

@@ -53,6 +53,7 @@ def pages(lang: str) -> dict[str, tuple[str, int]]:
         "404": (f"/{lang}/no-such-page/", 404),
         "briefing": (f"/{lang}/briefing/", 200),
         "briefing-week": (f"/{lang}/briefing/2025-W28/?maker=openai&type=bogus", 200),
+        "briefing-week-with-changes": (f"/{lang}/briefing/2025-W29/", 200),
         "calendar": (f"/{lang}/calendar/", 200),
         "calendar-filtered": (f"/{lang}/calendar/?from=2025-01-01&to=2025-12-31&kind=price", 200),
         "products": (f"/{lang}/products/", 200),
@@ -118,10 +119,15 @@ def test_digest_pages_and_mails_are_valid_html(seeded, mail_app, client, smtp, t
     require("java")
     from datetime import datetime
 
+    from portal.briefing.queries import local_day
     from portal.extensions import db
-    from portal.models import Subscriber
+    from portal.models import Change, Subscriber
+    from portal.models.content import utcnow
 
     with seeded.app_context():
+        # the digest's "What changes, when": a demo change of OpenAI's moved to this week
+        change = db.session.query(Change).filter_by(effective_date=datetime(2025, 7, 14).date())
+        change.one().effective_date = local_day(utcnow())
         db.session.add(
             Subscriber(
                 email="old@example.org",
@@ -156,6 +162,7 @@ def test_digest_pages_and_mails_are_valid_html(seeded, mail_app, client, smtp, t
         files[-1].write_text(smtp.parts(smtp.to(email)[0])[1])
     files.append(tmp_path / "nl-mail-digest.html")
     files[-1].write_text(smtp.parts(smtp.to("old@example.org")[0])[1])
+    assert "GPT-4.5 Preview verdwijnt uit de API." in files[-1].read_text()
 
     messages = run_vnu(files)
     assert not messages, "\n".join(

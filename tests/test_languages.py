@@ -7,14 +7,24 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from portal import create_app
 from portal.config import ConfigurationError, site_languages
 from portal.extensions import db
-from portal.models import TagTranslation, Update, UpdateTranslation
+from portal.models import (
+    Change,
+    ChangeTranslation,
+    Product,
+    TagTranslation,
+    Update,
+    UpdateTranslation,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SWITCHER = re.compile(r'<nav class="lang-switch".*?</nav>', re.S)
@@ -262,6 +272,61 @@ def test_feeds_in_german(client, make_update, german):
     ]
     maker_feed = text_of(client.get("/de/makers/openai/feed.xml"))
     assert "<title>Updates von Openai · KI-Anbieter im Blick</title>" in maker_feed
+
+
+def test_the_calendar_its_ics_and_the_briefing_in_german(app, client, make_update, german):
+    update = make_update(
+        en={"title": "GPT-X retires", "slug": "gpt-x-retires"}, published="2025-07-15"
+    )
+    german(update, "GPT-X geht in Rente", slug="gpt-x-geht-in-rente")
+    with app.app_context():
+        found = db.session.get(Update, update)
+        product = Product(slug="gpt-x", name="GPT-X", maker=found.maker)
+        found.changes += [
+            Change(
+                kind="retirement",
+                effective_date=date(2025, 7, 16),
+                products=[product],
+                translations=[
+                    ChangeTranslation(lang="en", description="GPT-X stops working."),
+                    ChangeTranslation(lang="de", description="GPT-X wird abgeschaltet."),
+                ],
+            ),
+            Change(
+                kind="price",
+                effective_date=date(2025, 7, 17),
+                products=[product],
+                new_price=Decimal(2),
+                currency="USD",
+                translations=[ChangeTranslation(lang="en", description="Cheaper.")],
+            ),
+        ]
+        db.session.commit()
+
+    response = client.get("/de/calendar.ics")
+    assert response.status_code == 200
+    calendar = icalendar.Calendar.from_ical(response.data)
+    assert str(calendar["X-WR-CALNAME"]) == "Was sich wann ändert"
+    events = {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
+    assert set(events) == {"GPT-X: Abschaltung", "GPT-X: Preisänderung"}
+    retired = events["GPT-X: Abschaltung"]
+    assert str(retired["DESCRIPTION"]) == "GPT-X wird abgeschaltet.\n\nGPT-X geht in Rente"
+    assert str(retired["URL"]) == "https://portal.example/de/updates/gpt-x-geht-in-rente/"
+    # no German description: the site's first language's, with the German title
+    assert str(events["GPT-X: Preisänderung"]["DESCRIPTION"]) == "Cheaper.\n\nGPT-X geht in Rente"
+
+    for url in ("/de/calendar/?from=2025-07-01&to=2025-07-31", "/de/briefing/2025-W29/"):
+        response = client.get(url)
+        page = text_of(response)
+        assert response.status_code == 200, url
+        assert '<html lang="de"' in page
+        assert "Abschaltung" in page and "GPT-X wird abgeschaltet." in page
+    briefing = client.get("/de/briefing/")
+    assert briefing.status_code == 200 and '<html lang="de"' in text_of(briefing)
+    assert "Was sich wann ändert" in text_of(client.get("/de/briefing/2025-W29/"))
+    feed = client.get("/de/briefing/feed.xml")
+    assert feed.status_code == 200 and 'xml:lang="de"' in text_of(feed)
+    assert "GPT-X geht in Rente" in text_of(feed)
 
 
 def test_sitemap_names_every_language_and_x_default(client, make_update, german):

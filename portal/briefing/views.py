@@ -20,6 +20,7 @@ from portal.briefing.queries import (
     this_week,
     week_updates,
 )
+from portal.calendar import queries as calendar_queries
 from portal.feeds.views import ID_YEAR, _stamp
 from portal.http.pagecache import ENVIRON_FLAG, cacheable
 from portal.i18n import absolute, languages
@@ -88,7 +89,22 @@ def _render(filters: queries.Filters, week: Week | None, items: list, empty_now=
         week_url=lambda w: _url("briefing.week", filters, week=str(w)),
         feed_url=_url("briefing.feed", filters),
         options=queries.facet_options(g.lang),
+        changes=_changes(filters, week),
     )
+
+
+def _changes(filters: queries.Filters, week: Week | None) -> dict | None:
+    """The week's "What changes, when" entries (of the chosen makers' products) and the
+    calendar's address for the same days; None when there are none."""
+    if week is None or not (
+        found := calendar_queries.changes_between(week.monday, week.sunday, filters.makers)
+    ):
+        return None
+    days = {"from": week.monday.isoformat(), "to": week.sunday.isoformat()}
+    return {
+        "entries": found,
+        "calendar_url": url_for("calendar.calendar", maker=filters.makers, **days),
+    }
 
 
 @bp.route("/<lang>/briefing/feed.xml")

@@ -124,6 +124,15 @@ def calendar(f: CalendarFilters, today: date) -> tuple[list[Change], bool]:
     return list(db.session.scalars(recent.order_by(*newest).limit(RECENT))), False
 
 
+def changes_between(first: date, last: date, makers: list[str] | None = None) -> list[Change]:
+    """The public changes taking effect from `first` to `last` (days; a briefing's week),
+    of the `makers`' products when given, soonest first."""
+    query = _filtered(CalendarFilters(makers=makers or []))
+    query = query.where(Change.effective_date.between(first, last))
+    order = (Change.effective_date, Change.effective_time, Change.id)
+    return list(db.session.scalars(query.order_by(*order)))
+
+
 def all_changes(f: CalendarFilters) -> list[Change]:
     """Every public change of the filters (the .ics feed), whatever its date."""
     if f.dated:

@@ -63,8 +63,9 @@ def already_subscribed(subscriber: Subscriber):
         return _mail(subscriber, "subscribed", subject, **links(subscriber))
 
 
-def digest(subscriber: Subscriber, items: list, period: str):
-    """The digest of `items` (most important first) with one-click unsubscribe headers."""
+def digest(subscriber: Subscriber, items: list, period: str, changes: list = ()):
+    """The digest of `items` (most important first), then `changes` (the week's "What
+    changes, when"), with one-click unsubscribe headers."""
     with in_language(subscriber.lang):
         found = links(subscriber)
         headers = {
@@ -83,4 +84,5 @@ def digest(subscriber: Subscriber, items: list, period: str):
                 "Your weekly digest: %(num)d updates",
                 len(items),
             )
-        return _mail(subscriber, "digest", subject, headers, items=items, period=period, **found)
+        context = {"items": items, "period": period, "changes": changes}
+        return _mail(subscriber, "digest", subject, headers, **context, **found)

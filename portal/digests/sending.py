@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from portal.briefing.queries import local_day, updates_between, utc, week_of_day
+from portal.calendar.queries import changes_between
 from portal.digests import mail, messages
 from portal.digests.forms import stored_filters
 from portal.extensions import db
@@ -82,7 +83,9 @@ def send_digests(
                 report["would send"] += 1
                 continue
             server = server or mail.connect()  # MailError: nothing claimed, the run stops
-            report[_send_one(server, subscriber, items, key, until)] += 1
+            changes = _changes(subscriber, filters, until)
+            message = messages.digest(subscriber, items, key, changes=changes)
+            report[_send_one(server, subscriber, message, key, until)] += 1
             if report["temporary failure"] and not _alive(server):
                 server = None
     finally:
@@ -92,8 +95,16 @@ def send_digests(
     return report
 
 
-def _send_one(server, subscriber: Subscriber, items: list, key: str, until: datetime) -> str:
-    message = messages.digest(subscriber, items, key)
+def _changes(subscriber: Subscriber, filters, until: datetime) -> list:
+    """A weekly digest's "What changes, when": the changes taking effect in the week it is
+    sent in (the one its "This week's briefing" link shows), of its makers' products."""
+    if subscriber.frequency != "weekly":
+        return []
+    week = week_of_day(local_day(until))
+    return changes_between(week.monday, week.sunday, filters.makers)
+
+
+def _send_one(server, subscriber: Subscriber, message, key: str, until: datetime) -> str:
     claim = DigestSend(
         subscriber_id=subscriber.id, period=key, since=subscriber.sent_until, until=until
     )

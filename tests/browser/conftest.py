@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from sqlalchemy.pool import NullPool
 from werkzeug.serving import make_server
 
@@ -147,6 +147,25 @@ def editor_credentials(live_server) -> tuple[str, str]:
 def chief_credentials(live_server) -> tuple[str, str]:
     """(username, password) of the chief's account on the live server."""
     return CHIEF
+
+
+@pytest.fixture
+def chief_page(browser, base_url, chief_credentials) -> Iterator[Page]:
+    """A second browser, logged in as the chief, who turns review on and off again after."""
+    from tests.browser.test_editor import log_in
+
+    context = browser.new_context(base_url=base_url, locale="en-GB")
+    page = context.new_page()
+    log_in(page, base_url, chief_credentials)
+    page.get_by_role("button", name="Turn review on").click()
+    expect(page.locator(".flashes")).to_contain_text("Review before publishing is on")
+    try:
+        yield page
+    finally:
+        page.goto("/en/editor/")
+        page.get_by_role("button", name="Turn review off").click()
+        expect(page.locator(".flashes")).to_contain_text("Review before publishing is off")
+        context.close()
 
 
 # Report every Content-Security-Policy violation through the console, where the fixture

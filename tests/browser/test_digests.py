@@ -49,10 +49,14 @@ def no_axe_violations(page: Page) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_briefing_pages_have_no_axe_violations(page: Page, lang):
-    for url in (f"/{lang}/briefing/", f"/{lang}/briefing/2025-W28/?maker=openai"):
+    for url, shown in (
+        (f"/{lang}/briefing/", "ol.briefing article"),
+        (f"/{lang}/briefing/2025-W28/?maker=openai", "ol.briefing article"),
+        (f"/{lang}/briefing/2025-W29/", ".briefing-changes article"),  # what changes, when
+    ):
         page.goto(url)
         expect(page.locator("html")).to_have_attribute("lang", lang)
-        expect(page.locator("ol.briefing article").first).to_be_visible()
+        expect(page.locator(shown).first).to_be_visible()
         no_axe_violations(page)
 
 

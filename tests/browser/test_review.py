@@ -3,8 +3,6 @@ update, the chief publishes it; axe on every new state of the form and dashboard
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -20,23 +18,6 @@ BODY = "Quillwort now cites the pages it read. " + " ".join(["More detail follow
 def no_axe_violations(page: Page) -> None:
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
-
-
-@pytest.fixture
-def chief_page(browser, base_url, chief_credentials) -> Iterator[Page]:
-    """A second browser, logged in as the chief, who turns review on and off again after."""
-    context = browser.new_context(base_url=base_url, locale="en-GB")
-    page = context.new_page()
-    log_in(page, base_url, chief_credentials)
-    page.get_by_role("button", name="Turn review on").click()
-    expect(page.locator(".flashes")).to_contain_text("Review before publishing is on")
-    try:
-        yield page
-    finally:
-        page.goto("/en/editor/")
-        page.get_by_role("button", name="Turn review off").click()
-        expect(page.locator(".flashes")).to_contain_text("Review before publishing is off")
-        context.close()
 
 
 def test_an_editor_submits_for_review_and_a_chief_publishes(
