@@ -152,7 +152,7 @@ def chief_credentials(live_server) -> tuple[str, str]:
 @pytest.fixture
 def chief_page(browser, base_url, chief_credentials) -> Iterator[Page]:
     """A second browser, logged in as the chief, who turns review on and off again after."""
-    from tests.browser.test_editor import log_in
+    from browser.test_editor import log_in
 
     context = browser.new_context(base_url=base_url, locale="en-GB")
     page = context.new_page()
