@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+from functools import lru_cache
 
-from babel import Locale
+from babel import Locale, dates
 from babel.lists import format_list
 from flask import Flask, abort, current_app, g, request, url_for
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale, to_user_timezone
 
 from portal.extensions import babel
 
@@ -77,6 +79,19 @@ def best_language() -> str:
     if chosen in languages():
         return chosen
     return request.accept_languages.best_match(list(languages())) or default_language()
+
+
+@lru_cache(maxsize=4096)
+def _formatted(day: date, pattern: str, locale: str) -> str:
+    return dates.format_date(day, pattern, locale=locale)
+
+
+def format_date(value: date, pattern: str) -> str:
+    """Flask-Babel's format_date (a moment as a day in the site's time zone), each day,
+    pattern and language formatted once: pages show the same few hundred days."""
+    if isinstance(value, datetime):
+        value = to_user_timezone(value).date()
+    return _formatted(value, pattern, str(get_locale()))
 
 
 def long_date(value) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defaultload, selectinload, undefer
 from werkzeug.datastructures import MultiDict
 
 from portal import facets, search, vocab
@@ -382,12 +382,15 @@ def makers_with_counts() -> list[tuple[Maker, int]]:
 
 
 def update_by_slug(lang: str, slug: str) -> tuple[Update, UpdateTranslation] | None:
-    """The published update whose text in `lang` has this slug."""
+    """The published update whose text in `lang` has this slug, with its body (the page
+    shows it) and without its maker's descriptions (it does not: read if ever asked)."""
     found = db.session.execute(
         published()
         .add_columns(UpdateTranslation)
         .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
         .where(UpdateTranslation.lang == lang, UpdateTranslation.slug == slug)
+        .options(undefer(UpdateTranslation.body))
+        .options(defaultload(Update.maker).lazyload(Maker.translations))
     ).first()
     return (found[0], found[1]) if found else None
 

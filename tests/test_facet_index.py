@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import lxml.html
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
@@ -231,6 +231,29 @@ def _teasers(app, url: str) -> list[str]:
     """The teasers of a page, as their text."""
     found = _page(app, url).xpath("//article[@class='teaser']")
     return [" ".join(teaser.text_content().split()) for teaser in found]
+
+
+def test_an_update_page_reads_its_body_and_both_teaser_lists_at_once(uncached, make_update):
+    """The update page reads its update with the body (no second read of the body), not its
+    maker's descriptions (not shown), and the teasers of "more from" and "other makers" in
+    one query; it still shows both lists and the body."""
+    make_update(en={"title": "First", "slug": "first", "body": "The *whole* story."})
+    make_update(en={"title": "Second"}, published="2025-07-10")
+    make_update(en={"title": "Third"}, maker="anthropic", published="2025-07-09")
+    with uncached.app_context():
+        engine = db.engine
+    _page(uncached, "/en/updates/first/")
+    sent: list[str] = []
+    listener = lambda conn, cursor, statement, *args: sent.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    page = _page(uncached, "/en/updates/first/")
+    event.remove(engine, "before_cursor_execute", listener)
+    assert page.xpath("//div[@class='prose']//em")[0].text == "whole"
+    assert any("Second" in t for t in _teasers(uncached, "/en/updates/first/"))
+    assert any("Third" in t for t in _teasers(uncached, "/en/updates/first/"))
+    assert not [sql for sql in sent if sql.lstrip().startswith("SELECT update_translations.body")]
+    assert not [sql for sql in sent if "FROM maker_translations" in sql]
+    assert len([sql for sql in sent if sql.startswith("SELECT updates.id, makers.name")]) == 1
 
 
 def test_kept_teasers_follow_every_edit_of_their_update(app, uncached, make_update):

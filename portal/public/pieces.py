@@ -34,8 +34,15 @@ SHOWN = SHOWN.join(Maker, Maker.id == Update.maker_id).outerjoin(
 def teasers(index: facets.Index, ids: list[int], lang: str) -> list[Markup]:
     """The teasers of these updates in `lang`, in their order (an update no longer found is
     left out)."""
+    found = teasers_by_id(index, ids, lang)
+    return [found[update_id] for update_id in ids if update_id in found]
+
+
+def teasers_by_id(index: facets.Index, ids: list[int], lang: str) -> dict[int, Markup]:
+    """The teasers of these updates in `lang` by update id, read in one query (an update no
+    longer found has none)."""
     if not ids:
-        return []
+        return {}
     shown: dict[int, list[tuple]] = {}
     for update_id, *values in db.session.execute(SHOWN.where(Update.id.in_(ids))):
         shown.setdefault(update_id, []).append(tuple(values))
@@ -49,4 +56,4 @@ def teasers(index: facets.Index, ids: list[int], lang: str) -> list[Markup]:
         for item in db.session.scalars(query):  # a teaser shows no tags
             found[item.id] = Markup(teaser(item))
             index.pieces.setdefault(item.id, {})[keys[item.id]] = found[item.id]
-    return [found[update_id] for update_id in ids if update_id in found]
+    return found

@@ -107,8 +107,11 @@ def listing_url(filters: queries.Filters, **changes) -> str:
     """The canonical address of the listing being shown with `filters`, changed by `changes`
     (fields of `Filters`: page, date_from, date_to, lang …)."""
     filters = replace(filters, **changes)
-    endpoint = LISTINGS.get(request.endpoint, request.endpoint)
-    path = url_for(endpoint, **dict(request.view_args or {}, lang=filters.lang))
+    paths = g.setdefault("listing_paths", {})  # a page links its listing a dozen times
+    if (path := paths.get(filters.lang)) is None:
+        endpoint = LISTINGS.get(request.endpoint, request.endpoint)
+        path = url_for(endpoint, **dict(request.view_args or {}, lang=filters.lang))
+        paths[filters.lang] = path
     query = filters.query_string()
     return f"{path}?{query}" if query else path
 
@@ -133,13 +136,14 @@ def update(slug: str):
     g.alternates |= {
         t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
     }
-    index, (more, others) = facets.current(queries._version()), queries.related(item)
+    more, others = queries.related(item)
+    found = pieces.teasers_by_id(facets.current(queries._version()), more + others, g.lang)
     return render_template(
         "public/update.html",
         item=item,
         text=text,
-        more=pieces.teasers(index, more, g.lang),
-        others=pieces.teasers(index, others, g.lang),
+        more=[found[u] for u in more if u in found],
+        others=[found[u] for u in others if u in found],
     )
 
 
