@@ -402,6 +402,7 @@ def make_batch(start: int, stop: int) -> tuple:
                 rng.choices(ctx.importances, cum_weights=ctx.importance_cum)[0],
                 rng.choice(ctx.authors),
                 stamp(published - timedelta(hours=rng.randint(1, 48))),
+                "",
             )
         )
         r = rng.random()
@@ -475,6 +476,7 @@ COLUMNS = {
         "importance",
         "author",
         "created_at",
+        "review_comment",
     ),
     "update_translations": (
         "id",
