@@ -96,8 +96,7 @@ def load(raw: bytes) -> dict:
 
 
 # The keys of every kind of object: a key not listed is refused, never silently dropped
-# (docs/backup-format.md, "Version policy"). Version 2 adds the top-level keys of
-# portal.calendar.backup (missing in version 1: empty).
+# (docs/backup-format.md, "Version policy"); VERSION_2 below adds what came with version 2.
 KEYS = {
     "backup": {
         "format",
