@@ -2,10 +2,13 @@
 
     python bench/run.py [--requests 200] [--uncached-requests 50] [--no-callgrind]
 
-Writes bench/RESULTS.md: median and p95 per page, database size and page-cache mode,
-the targets met or missed, CPU instructions per request counted by callgrind at 2,000
-updates, and EXPLAIN QUERY PLAN (with per-statement time) of the SQL that the listing,
-fragment and update requests emit at 100k with the cache off.
+Writes its section of bench/RESULTS.md (between its markers; the notes on earlier passes
+and bench/load.sh's section are kept): median and p95 per page kind (update page,
+listings, htmx fragment, search with three filters for "model" and for each language's
+most common word, a sitemap part, feeds), page-cache mode, the targets met or missed,
+CPU instructions per request counted by callgrind at 2,000 updates for the four targets
+of issue 13, and EXPLAIN QUERY PLAN (with per-statement time) of the SQL that the
+listing, fragment and update requests emit at 100k with the cache off.
 """
 
 from __future__ import annotations
@@ -29,14 +32,30 @@ DATA = ROOT / "bench" / "data"
 SIZES = (1000, 100000)
 CALLGRIND_SIZE = 2000
 WARMUP = 20
-TARGETS = {"update": 3.0, "fragment": 8.0, "listing": 12.0, "search": 25.0}
+TARGETS = {
+    "update": 3.0,
+    "fragment": 8.0,
+    "listing": 12.0,
+    "search": 25.0,
+    "search_common": 25.0,
+    "sitemap": 50.0,
+    "feed": 50.0,
+}
 LABELS = {
     "update": "update page `/en/updates/<slug>/`",
-    "listing": "all updates `/en/updates/`",
+    "listing": "all updates `/en/updates/`, and by maker `?maker=`",
     "fragment": "filter fragment (HX-Request) `?maker=&type=article`",
     "search": "`/nl/updates/?q=model&maker=&type=&level=`",
+    "search_common": "each language's most common word, `/en/…?q=the` and `/nl/…?q=de`, "
+    "with maker, type and level",
+    "sitemap": "a sitemap part of updates (`/sitemap.xml` when one file holds all)",
+    "feed": "a feed, `/<lang>/feed.xml` and a maker's",
 }
 SEARCH_WORD = "model"  # among the most frequent words of both vocabularies
+SEARCH_QUERY = f"q={SEARCH_WORD}&maker=openai&audience=developers&level=beginner"
+CACHE_COUNTED = ("update page", "listing filtered by maker")  # also counted as cache hits
+# The most frequent word of each generated language (bench/generate.py's Zipf vocabulary).
+COMMON_WORDS = {"en": "the", "nl": "de"}
 
 
 def _urls(path: Path) -> dict[str, list[tuple[str, dict]]]:
@@ -56,7 +75,7 @@ def _urls(path: Path) -> dict[str, list[tuple[str, dict]]]:
     types = ["article", "release", "paper"]
     return {
         "update": [(f"/en/updates/{s}/", {}) for s in slugs],
-        "listing": [("/en/updates/", {})],
+        "listing": [("/en/updates/", {})] + [(f"/en/updates/?maker={m}", {}) for m in makers],
         "fragment": [(f"/en/updates/?maker={m}&type=article", hx) for m in makers],
         "search": [
             (
@@ -65,7 +84,25 @@ def _urls(path: Path) -> dict[str, list[tuple[str, dict]]]:
             )
             for i, m in enumerate(makers)
         ],
+        "search_common": [
+            (
+                f"/{lang}/updates/?q={word}&maker={m}&type={types[i % 3]}&level={levels[i % 3]}",
+                {},
+            )
+            for i, m in enumerate(makers)
+            for lang, word in COMMON_WORDS.items()
+        ],
+        "sitemap": [],  # found by asking the app (`_sitemap_parts`)
+        "feed": [(f"/{lang}/feed.xml", {}) for lang in ("en", "nl")]
+        + [(f"/en/makers/{m}/feed.xml", {}) for m in makers],
     }
+
+
+def _sitemap_parts(client) -> list[tuple[str, dict]]:
+    """The update parts the sitemap index names, or the sitemap itself when it is one file."""
+    body = client.get("/sitemap.xml").get_data(as_text=True)
+    parts = re.findall(r"<loc>[^<]*?(/sitemap-updates-\d+\.xml)</loc>", body)
+    return [(part, {}) for part in parts] or [("/sitemap.xml", {})]
 
 
 def _time(client, urls, n: int) -> tuple[list[float], list[str]]:
@@ -193,13 +230,17 @@ def _upgrade(path: Path) -> None:
         db.engine.dispose()
 
 
-def _load_section(results: Path) -> str:
-    """The section that bench/load.sh keeps in the same file, to be written back unchanged."""
+def _write(results: Path, section: str) -> None:
+    """Put this run's section between its markers, keeping the rest of the file (the notes
+    of earlier passes, bench/load.sh's section); a file without them gets it at the top."""
+    begin, end = "<!-- bench/run.py: begin -->", "<!-- bench/run.py: end -->"
     text = results.read_text() if results.exists() else ""
-    begin, end = "<!-- bench/load.sh: begin -->", "<!-- bench/load.sh: end -->"
-    if begin not in text or end not in text:
-        return ""
-    return "\n" + text[text.index(begin) : text.index(end) + len(end)] + "\n"
+    block = f"{begin}\n{section}\n{end}"
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + block + text[text.index(end) + len(end) :]
+    else:
+        text = block + "\n\n" + text
+    results.write_text(text)
 
 
 def main() -> None:
@@ -227,6 +268,7 @@ def main() -> None:
         for mode, n in (("cached", args.requests), ("uncached", args.uncached_requests)):
             app = _open(path, cache=mode == "cached")
             client = app.test_client()
+            urls["sitemap"] = _sitemap_parts(client)
             results[size, mode] = {}
             for case, case_urls in urls.items():
                 for url, headers in case_urls:  # every URL seen once: the steady state
@@ -260,17 +302,22 @@ def main() -> None:
         for label, url, query, target in (
             ("update page", slug, "", 6.5),
             ("listing filtered by maker", "/en/updates/", "maker=openai", 8.7),
+            ("htmx fragment", "/en/updates/", "maker=openai&type=article", 6.0),
+            ("search, three filters", "/nl/updates/", SEARCH_QUERY, 25.0),
         ):
-            for cache in (True, False):
-                m = _instructions(path, url, query, hx=False, cache=cache)
-                counts.append((label, url + ("?" + query if query else ""), cache, m, target))
+            for cache in (True, False) if label in CACHE_COUNTED else (False,):
+                hx = label == "htmx fragment"
+                m = _instructions(path, url, query, hx=hx, cache=cache)
+                shown = url + ("?" + query if query else "") + (" (HX-Request)" if hx else "")
+                counts.append((label, shown, cache, m, target))
                 print(f"callgrind {label} cache={cache}: {m:.2f} M instructions", flush=True)
 
     small, big = min(SIZES), max(SIZES)
     lines = [
         "# Benchmark results",
         "",
-        "Written by `make bench` (`bench/run.py`); the databases come from `make bench-data`.",
+        "Written by `make bench` (`bench/run.py`) between its markers, the rest of this file "
+        "kept as it is; the databases come from `make bench-data`.",
         "",
         f"- date: {datetime.now().isoformat(timespec='seconds')}",
         f"- machine: `nproc` = {os.cpu_count()}, {platform.machine()}, {platform.platform()}",
@@ -288,7 +335,7 @@ def main() -> None:
         f"target at {big:,} | target met | {big:,} ≤ 2× {small:,} |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
-    for case in ("update", "listing", "fragment", "search"):
+    for case in TARGETS:
         for mode in ("cached", "uncached"):
             sm, sp = results[small, mode][case]
             bm, bp = results[big, mode][case]
@@ -318,7 +365,7 @@ def main() -> None:
             )
     lines += ["", f"## Query plans at {big:,} updates (cache off)", plans]
     results = ROOT / "bench" / "RESULTS.md"
-    results.write_text("\n".join(lines) + "\n" + _load_section(results))
+    _write(results, "\n".join(lines))
     print("\n".join(lines[:40]))
     if failures:
         sys.exit(f"{len(failures)} responses were not 200")
