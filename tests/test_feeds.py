@@ -288,3 +288,67 @@ def test_entry_has_one_author_element_per_name(client, make_update):
     make_update(en={"title": "Joint", "slug": "joint"}, author="Ada Writer and Bo Editor")
     [entry] = feedparser.parse(client.get("/en/feed.xml").get_data()).entries
     assert [author.name for author in entry.authors] == ["Ada Writer", "Bo Editor"]
+
+
+def test_kept_entries_follow_every_edit_of_what_they_show(database_uri, app, make_update, make_tag):
+    """Entries are rendered once per update, language and shown values (portal.feeds.entries):
+    with the page cache off, the next feed after any edit shows it, even one made in raw SQL
+    that raises no content version."""
+    from sqlalchemy import text
+
+    from portal import create_app
+    from portal.extensions import db
+    from portal.models import TagTranslation, Update, UpdateTranslation
+
+    uncached = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_uri,
+            "SITE_URL": "https://portal.example",
+            "PAGE_CACHE_BYTES": 0,
+        }
+    )
+    client = uncached.test_client()
+
+    def entry(lang="en"):
+        [found] = feedparser.parse(client.get(f"/{lang}/feed.xml").get_data()).entries
+        return found
+
+    make_tag("model", en="Models", nl="Modellen")
+    update_id = make_update(en={"title": "First", "body": "Old body"}, tags=["model"])
+    assert entry().title == "First"
+    assert entry("nl").title == "First"  # no Dutch text yet: the English one, marked
+    with app.app_context():
+        item = db.session.get(Update, update_id)
+        item.translation("en").title = "Renamed"
+        item.maker.name = "Open Eye"
+        item.type = "video"
+        db.session.commit()
+    assert entry().title == "Renamed"
+    assert {("openai", "Open Eye"), ("video", "Video")} <= {(t.term, t.label) for t in entry().tags}
+    with app.app_context():
+        db.session.execute(
+            db.update(TagTranslation).where(TagTranslation.lang == "en").values(label="LLMs")
+        )
+        db.session.execute(text("UPDATE update_translations SET body = 'New **body**'"))
+        db.session.commit()
+    assert ("model", "LLMs") in {(t.term, t.label) for t in entry().tags}
+    assert "<strong>body</strong>" in entry().content[0].value
+    with app.app_context():
+        item = db.session.get(Update, update_id)
+        item.translations.append(
+            UpdateTranslation(
+                lang="nl", slug="eerste", title="Eerste", lede="L", body="B", impact="I"
+            )
+        )
+        db.session.commit()
+    assert entry("nl").title == "Eerste"
+    assert entry("nl").link == "https://portal.example/nl/updates/eerste/"
+    assert ("model", "Modellen") in {(t.term, t.label) for t in entry("nl").tags}
+    assert entry().title == "Renamed"
+    with app.app_context():
+        db.session.get(Update, update_id).status = "draft"
+        db.session.commit()
+    assert feedparser.parse(client.get("/en/feed.xml").get_data()).entries == []
+    with uncached.app_context():
+        db.engine.dispose()

@@ -21,7 +21,7 @@ from portal.briefing.queries import (
     week_updates,
 )
 from portal.calendar import queries as calendar_queries
-from portal.feeds.views import ID_YEAR, _stamp
+from portal.feeds.entries import ID_YEAR, stamp
 from portal.http.pagecache import ENVIRON_FLAG, cacheable
 from portal.i18n import absolute, languages
 
@@ -123,7 +123,7 @@ def feed():
                 "week": shown,
                 "items": items,
                 "link": absolute(_url("briefing.week", filters, week=str(shown))),
-                "updated": _stamp(newest),
+                "updated": stamp(newest),
             }
         )
         shown = neighbours(filters, shown)[0]
@@ -132,7 +132,7 @@ def feed():
         feed_id=absolute(_url("briefing.feed", filters)),
         title=f"{_('Weekly briefing')} · {_('AI Makers Tracker')}",
         page_url=absolute(_url("briefing.current", filters)),
-        updated=entries[0]["updated"] if entries else _stamp(queries.utcnow()),
+        updated=entries[0]["updated"] if entries else stamp(queries.utcnow()),
         entries=entries,
     )
     return Response(body, mimetype="application/atom+xml")

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC
-from urllib.parse import urlsplit
 
 from flask import Response, g, render_template, request, url_for
 from flask_babel import gettext as _
 from jinja2 import pass_context
 
-from portal import queries, vocab
+from portal import facets, queries
 from portal.extensions import db
-from portal.feeds import bp
-from portal.feeds.queries import load_bodies
+from portal.feeds import bp, entries
 from portal.http.pagecache import cacheable
 from portal.i18n import absolute
 from portal.models import Maker, Tag
 
 FEED_SIZE = 50
-# The year in every entry's tag: URI (RFC 4151); changing it would make every entry new.
-ID_YEAR = 2025
 
 
 def _feed(
@@ -29,27 +24,9 @@ def _feed(
     """The newest published updates matching `filters` as Atom 1.0; `self_url` is the
     feed's own address (its path without a query unless given)."""
     filters.page = 1
-    items = queries.find_updates(filters, per_page=FEED_SIZE, by_date=True).items
-    load_bodies([item.id for item in items])
-    authority = urlsplit(absolute("/")).hostname
-    entries = []
-    for item in items:
-        # Untranslated updates come in the language they exist in, marked with xml:lang.
-        text = item.best_translation()
-        entries.append(
-            {
-                # Stable: the site's host, the update's id and the text's language, never a slug.
-                "id": f"tag:{authority},{ID_YEAR}:update-{item.id}/{text.lang}",
-                "item": item,
-                "text": text,
-                "link": absolute(url_for("public.update", lang=text.lang, slug=text.slug)),
-                "published": _stamp(item.published_at),
-                "updated": _stamp(max(item.published_at, text.updated_at)),
-                "type": vocab.TYPES.get(item.type, item.type),
-                "tags": sorted(item.tags, key=lambda tag: tag.slug),
-            }
-        )
-    newest = max((e["updated"] for e in entries), default=_stamp(queries.utcnow()))
+    ids = queries.find_updates(filters, per_page=FEED_SIZE, by_date=True, load=False).items
+    rendered = entries.entries(facets.current(queries._version()), ids, g.lang)
+    newest = max((updated for _, updated in rendered), default=entries.stamp(queries.utcnow()))
     self_url = absolute(self_url or request.path)
     body = render_template(
         "feeds/atom.xml",
@@ -58,14 +35,9 @@ def _feed(
         page_url=absolute(page_url),
         self_url=self_url,
         updated=newest,
-        entries=entries,
+        entries=[markup for markup, _ in rendered],
     )
     return Response(body, mimetype="application/atom+xml")
-
-
-def _stamp(moment) -> str:
-    """An RFC 3339 time in UTC (stored times are naive UTC)."""
-    return moment.replace(tzinfo=UTC, microsecond=0).isoformat()
 
 
 def _feed_query(filters: queries.Filters) -> str:
