@@ -134,7 +134,13 @@ class Update(Translated, db.Model):
 
 class UpdateTranslation(db.Model):
     __tablename__ = "update_translations"
-    __table_args__ = (UniqueConstraint("update_id", "lang"), UniqueConstraint("lang", "slug"))
+    __table_args__ = (
+        UniqueConstraint("update_id", "lang"),
+        UniqueConstraint("lang", "slug"),
+        # The sitemap reads every text's address and date by update id range from this
+        # index alone, never from the rows (which hold the bodies).
+        Index("ix_update_translations_addresses", "update_id", "lang", "slug", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     update_id: Mapped[int] = mapped_column(ForeignKey("updates.id", ondelete="CASCADE"))

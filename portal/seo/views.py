@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Response, abort, current_app, render_template, url_for
-from markupsafe import escape
 
 from portal.http.pagecache import cacheable
 from portal.i18n import absolute, languages
@@ -18,7 +17,7 @@ def sitemap_xml():
     """Every published page, or an index of the parts when there are too many for one file."""
     pages = sitemap.pages()
     if sitemap.fits_one_file():
-        return _urlset(pages + sitemap.update_urls())
+        return _urlset(sitemap.lines(pages) + sitemap.update_lines())
     parts = [
         url_for("seo.sitemap_pages", number=n) for n in range(1, sitemap.pages_parts(pages) + 1)
     ]
@@ -34,7 +33,7 @@ def sitemap_pages(number: int):
     if sitemap.fits_one_file() or not 1 <= number <= sitemap.pages_parts(pages):
         abort(404)
     size = sitemap.max_urls()
-    return _urlset(pages[(number - 1) * size : number * size])
+    return _urlset(sitemap.lines(pages[(number - 1) * size : number * size]))
 
 
 @bp.route("/sitemap-updates-<int:number>.xml")
@@ -43,7 +42,7 @@ def sitemap_updates(number: int):
     """The updates of id range `number` of a split sitemap."""
     if sitemap.fits_one_file() or not sitemap.has_updates(number):
         abort(404)
-    return _urlset(sitemap.update_urls(number))
+    return _urlset(sitemap.update_lines(number))
 
 
 @bp.route("/robots.txt")
@@ -75,24 +74,14 @@ def favicon():
     return response
 
 
-def _urlset(urls: list[sitemap.Url]) -> Response:
+def _urlset(lines: list[str]) -> Response:
     """A <urlset> (sitemaps.org 0.9) with hreflang alternates, written here rather than by a
-    template: a part has 10,000 URLs, and the texts of an update share one alternates block."""
-    blocks: dict[int, str] = {}
-    lines = [
+    template: a part has thousands of URLs (portal.seo.sitemap writes their lines)."""
+    head = (
         '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
         'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-    ]
-    for url in urls:
-        if (links := blocks.get(id(url.alternates))) is None:
-            links = blocks[id(url.alternates)] = "".join(
-                f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}"/>'
-                for lang, href in url.alternates
-            )
-        lastmod = f"<lastmod>{url.lastmod}</lastmod>" if url.lastmod else ""
-        lines.append(f"<url><loc>{escape(url.loc)}</loc>{lastmod}{links}</url>")
-    lines.append("</urlset>\n")
-    return _xml("\n".join(lines))
+    )
+    return _xml("\n".join([head, *lines, "</urlset>\n"]))
 
 
 def _xml(body: str) -> Response:
