@@ -1,6 +1,7 @@
 """Time the reader pages in-process (Flask test client) on the generated databases.
 
     python bench/run.py [--requests 200] [--uncached-requests 50] [--no-callgrind]
+    python bench/run.py --postgres postgresql+psycopg://user@host/db [--uncached-requests 20]
 
 Writes its section of bench/RESULTS.md (between its markers; the notes on earlier passes
 and bench/load.sh's section are kept): median and p95 per page kind (update page,
@@ -243,8 +244,44 @@ def _write(results: Path, section: str) -> None:
     results.write_text(text)
 
 
+def _postgres(url: str, n: int) -> None:
+    """Time every case with the page cache off against PostgreSQL holding the rows of the
+    largest generated database (copied by bench/copy_database.py), and print the medians:
+    reported beside the SQLite figures, not written into RESULTS.md by this run."""
+    from portal import create_app
+    from portal.extensions import db
+
+    path = DATA / f"portal-{max(SIZES)}.db"
+    urls = _urls(path)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "PAGE_CACHE_BYTES": 0})
+    client = app.test_client()
+    urls["sitemap"] = _sitemap_parts(client)
+    print(f"| page | PostgreSQL {max(SIZES):,} median | p95 | target | met |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for case, case_urls in urls.items():
+        for page, headers in case_urls:
+            client.get(page, headers=headers)
+        times, bad = _time(client, case_urls, n)
+        median, p95 = statistics.median(times), _p95(times)
+        met = "met" if median <= TARGETS[case] else f"**missed** ({median / TARGETS[case]:.1f}×)"
+        note = f" ({len(bad)} non-200)" if bad else ""
+        print(
+            f"| {LABELS[case]} | {median:.2f} ms | {p95:.2f} ms | ≤ {TARGETS[case]:g} ms | "
+            f"{met}{note} |",
+            flush=True,
+        )
+    with app.app_context():
+        db.engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="only time the pages (cache off) on this PostgreSQL database, which holds the "
+        "largest generated database's rows (bench/copy_database.py), and print the table",
+    )
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument(
         "--uncached-requests", type=int, default=20, help="timed requests with the cache off"
@@ -253,6 +290,9 @@ def main() -> None:
     args = parser.parse_args()
     os.chdir(ROOT)
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    if args.postgres:
+        _postgres(args.postgres, args.uncached_requests)
+        return
 
     from portal.extensions import db
 
