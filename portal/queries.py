@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, select, true
 from sqlalchemy.orm import defaultload, selectinload, undefer
 from werkzeug.datastructures import MultiDict
 
@@ -176,8 +176,13 @@ def is_public(model: type[Maker] | type[Tag]):
 
 
 def public_with_slug(model: type[Maker] | type[Tag], slug: str) -> Select:
-    """The public maker or tag with this slug (for `db.one_or_404`)."""
-    return select(model).where(model.slug == slug, is_public(model))
+    """The public maker or tag with this slug (for `db.one_or_404`). Whether it is public
+    comes from the content index: `is_public` for a tag lists every published update's tags
+    (337,000 rows at 100,000 updates) before it finds one."""
+    index = facets.current(_version())
+    facet = "maker" if model is Maker else "tag"
+    public = index.facets[facet].get(slug, 0) & index.visible(utcnow())
+    return select(model).where(model.slug == slug, true() if public else false())
 
 
 def _public_slugs(model: type[Maker] | type[Tag], values: list[str]) -> set[str]:
