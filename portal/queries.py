@@ -373,17 +373,16 @@ def related(update: Update, more: int = 5, others: int = 4) -> tuple[list[int], 
 
 
 def makers_with_counts() -> list[tuple[Maker, int]]:
-    counts = (
-        published()
-        .with_only_columns(Update.maker_id, func.count().label("n"))
-        .group_by(Update.maker_id)
-        .subquery()
-    )
-    # An inner join: a maker with nothing published is not public.
-    rows = db.session.execute(
-        select(Maker, counts.c.n).join(counts, counts.c.maker_id == Maker.id).order_by(*MAKER_ORDER)
-    ).all()
-    return [(maker, n) for maker, n in rows]
+    """Every public maker with its number of visible updates, counted in the content index
+    (a GROUP BY walked every published update: 300 ms at 100,000)."""
+    index = facets.current(_version())
+    visible = index.visible(utcnow())
+    makers = index.facets["maker"].items()
+    counts = {slug: n for slug, bits in makers if (n := (bits & visible).bit_count())}
+    if not counts:
+        return []
+    rows = db.session.scalars(select(Maker).where(Maker.slug.in_(counts)).order_by(*MAKER_ORDER))
+    return [(maker, counts[maker.slug]) for maker in rows]
 
 
 def update_by_slug(lang: str, slug: str) -> tuple[Update, UpdateTranslation] | None:
