@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import defaultload, selectinload, undefer
 from werkzeug.datastructures import MultiDict
 
@@ -350,18 +350,21 @@ def newest_per_maker() -> list[Update]:
     )
 
 
-def related(update: Update, more: int = 5, others: int = 4) -> tuple[list[int], list[int]]:
-    """The ids of the maker's `more` newest other updates, and of the newest update of each
-    of `others` other makers (newest first), from the content index."""
+def related(
+    update_id: int, maker: str, published_at: datetime, more: int = 5, others: int = 4
+) -> tuple[list[int], list[int]]:
+    """The ids of the `more` newest other updates of the update's maker (its slug), and of
+    the newest update of each of `others` other makers (newest first), from the content
+    index."""
     index = facets.current(_version())
     visible = index.visible(utcnow())
-    own = index.facets["maker"].get(update.maker.slug, 0) & visible
-    if (position := index.find(update.id, update.published_at)) is not None:
+    own = index.facets["maker"].get(maker, 0) & visible
+    if (position := index.find(update_id, published_at)) is not None:
         own &= ~(1 << position)
     newest = sorted(
         (bits & -bits).bit_length() - 1
-        for maker, ones in index.facets["maker"].items()
-        if maker != update.maker.slug and (bits := ones & visible)
+        for slug, ones in index.facets["maker"].items()
+        if slug != maker and (bits := ones & visible)
     )
     lists = facets.first_positions(own, 0, more), newest[:others]
     return [index.ids[p] for p in lists[0]], [index.ids[p] for p in lists[1]]
@@ -393,6 +396,18 @@ def update_by_slug(lang: str, slug: str) -> tuple[Update, UpdateTranslation] | N
         .options(defaultload(Update.maker).lazyload(Maker.translations))
     ).first()
     return (found[0], found[1]) if found else None
+
+
+def visible_update(lang: str, slug: str) -> Row | None:
+    """The id, maker (slug) and publication time of the visible update whose text in `lang`
+    has this slug, as a plain row (the update page's parts are kept: portal.public)."""
+    return db.session.execute(
+        select(Update.id, Maker.slug.label("maker"), Update.published_at)
+        .join(Maker, Maker.id == Update.maker_id)
+        .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
+        .where(Update.status == "published", Update.published_at <= utcnow())
+        .where(UpdateTranslation.lang == lang, UpdateTranslation.slug == slug)
+    ).first()
 
 
 def update_with_any_slug(slug: str) -> Select:

@@ -12,21 +12,9 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
-from portal import create_app, facets, queries
+from portal import facets, queries
 from portal.extensions import db
 from portal.models import Maker, Tag, Update
-
-
-@pytest.fixture
-def uncached(database_uri):
-    """A second app on the same database with the page cache off: another worker whose
-    every request renders, so only the content index could serve stale content."""
-    app = create_app(
-        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri, "PAGE_CACHE_BYTES": 0}
-    )
-    yield app
-    with app.app_context():
-        db.engine.dispose()
 
 
 def _page(app, url: str) -> lxml.html.HtmlElement:
@@ -234,9 +222,9 @@ def _teasers(app, url: str) -> list[str]:
 
 
 def test_an_update_page_reads_its_body_and_both_teaser_lists_at_once(uncached, make_update):
-    """The update page reads its update with the body (no second read of the body), not its
-    maker's descriptions (not shown), and the teasers of "more from" and "other makers" in
-    one query; it still shows both lists and the body."""
+    """The update page keeps its own parts (portal.public.update_parts): a second request
+    reads neither the body nor its maker's descriptions (not shown), and the teasers of
+    "more from" and "other makers" in one query; it still shows both lists and the body."""
     make_update(en={"title": "First", "slug": "first", "body": "The *whole* story."})
     make_update(en={"title": "Second"}, published="2025-07-10")
     make_update(en={"title": "Third"}, maker="anthropic", published="2025-07-09")

@@ -1,0 +1,86 @@
+"""An update page's own parts, rendered once per update and language and kept.
+
+Most of an update page shows the update and nothing of the request: the head's title,
+description, alternates, canonical address and Open Graph / JSON-LD, the back link, the
+article, its changes box, the headings and links that name its maker, the default feedback
+section. `templates/public/_update_parts.html` renders each of them (one macro per part);
+they are kept with the content index (portal.facets), in `index.pieces[update_id]` beside
+the update's teasers, under the language and the site's address (links are absolute).
+A request then reads one plain row to find the visible update (`queries.visible_update`:
+visibility is decided each time, so a scheduled update shows when it goes live), the
+related teasers, and assembles the page from its frame and the kept parts.
+
+A kept part is never stale because every content change names the updates whose pages it
+changes (`facets.record`: an update, its texts, tags, sources, changes, products and
+machine-translation notes; a maker's or tag's slug or name, or a deletion of either,
+rebuilds the index), and the next request's index drops those updates' pieces (a patch)
+or starts with none (a rebuild, as after a backup restore). A patched index has its own
+pieces, copied from the old one without the changed updates', so a part rendered from
+rows read before an edit can only land in the index it was read for.
+
+The feedback section is kept only in its default state: a page after a post (its form,
+or `?feedback=` thanking the reader) renders it afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import g, get_template_attribute, request, url_for
+from markupsafe import Markup
+
+from portal import facets, queries
+from portal.i18n import absolute, languages
+from portal.models import Update
+from portal.public.pieces import MAX_UPDATES
+
+TEMPLATE = "public/_update_parts.html"
+KEPT = ("title", "description", "alternates", "canonical", "meta", "top")
+KEPT += ("more_heading", "more_links")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The rendered parts of one update page; `addresses`: the page in each language."""
+
+    title: Markup
+    description: Markup
+    alternates: Markup
+    canonical: Markup
+    meta: Markup
+    top: Markup
+    more_heading: Markup
+    more_links: Markup
+    feedback: Markup
+    addresses: dict[str, str]
+
+
+def parts(index: facets.Index, update_id: int, slug: str) -> Parts | None:
+    """The parts of this visible update's page in the page's language (`slug`: its text's),
+    kept or rendered now; None if it is gone since the caller found it."""
+    kept = index.pieces.get(update_id, {})
+    key = ("page", g.lang, absolute(""), request.script_root)
+    default_feedback = "feedback" not in request.args and g.get("feedback_form") is None
+    if (found := kept.get(key)) is not None and default_feedback:
+        return found
+    loaded = queries.update_by_slug(g.lang, slug)
+    if loaded is None or loaded[0].id != update_id:
+        return None
+    found = render(*loaded, slug)
+    if default_feedback:
+        if len(index.pieces) > MAX_UPDATES:
+            index.pieces.clear()
+        index.pieces.setdefault(update_id, {})[key] = found
+    return found
+
+
+def render(item: Update, text, slug: str) -> Parts:
+    """Render every part of `item`'s page in `text`'s language."""
+    rendered = {name: Markup(get_template_attribute(TEMPLATE, name)(item, text)) for name in KEPT}
+    # Languages without a translation lead to the page that says so, never to a dead end.
+    addresses = {lang: url_for("public.update", lang=lang, slug=slug) for lang in languages()}
+    addresses |= {
+        t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
+    }
+    feedback = Markup(get_template_attribute(TEMPLATE, "feedback")(item, text))
+    return Parts(**rendered, feedback=feedback, addresses=addresses)
