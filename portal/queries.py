@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from flask import g, has_request_context, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, bindparam, func, select
 from sqlalchemy.orm import defaultload, selectinload, undefer
 from werkzeug.datastructures import MultiDict
 
@@ -398,16 +398,23 @@ def update_by_slug(lang: str, slug: str) -> tuple[Update, UpdateTranslation] | N
     return (found[0], found[1]) if found else None
 
 
+# Built once: the update page runs it on every request (portal.public.update_parts).
+VISIBLE_UPDATE = (
+    select(Update.id, Maker.slug.label("maker"), Update.published_at)
+    .join(Maker, Maker.id == Update.maker_id)
+    .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
+    .where(Update.status == "published", Update.published_at <= bindparam("now"))
+    .where(UpdateTranslation.lang == bindparam("lang"), UpdateTranslation.slug == bindparam("slug"))
+)
+
+
 def visible_update(lang: str, slug: str) -> Row | None:
     """The id, maker (slug) and publication time of the visible update whose text in `lang`
     has this slug, as a plain row (the update page's parts are kept: portal.public)."""
-    return db.session.execute(
-        select(Update.id, Maker.slug.label("maker"), Update.published_at)
-        .join(Maker, Maker.id == Update.maker_id)
-        .join(UpdateTranslation, UpdateTranslation.update_id == Update.id)
-        .where(Update.status == "published", Update.published_at <= utcnow())
-        .where(UpdateTranslation.lang == lang, UpdateTranslation.slug == slug)
-    ).first()
+    found = db.session.connection().execute(
+        VISIBLE_UPDATE, {"now": utcnow(), "lang": lang, "slug": slug}
+    )
+    return found.first()
 
 
 def update_with_any_slug(slug: str) -> Select:

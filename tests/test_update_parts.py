@@ -203,3 +203,32 @@ def test_each_language_has_its_own_parts(uncached, make_update, lang):
     for _ in range(2):
         text = _text(uncached, url)
         assert title in text and back in text
+
+
+RELATED_EDITS = {
+    "title": (lambda u: setattr(u.translation("en"), "title", "Retitled"), "Retitled"),
+    "lede": (lambda u: setattr(u.translation("en"), "lede", "A new lede."), "A new lede."),
+    "type": (lambda u: setattr(u, "type", "video"), "Video"),
+    "date": (lambda u: setattr(u, "published_at", datetime(2025, 7, 1)), "1 July 2025"),
+    "maker name": (lambda u: setattr(u.maker, "name", "Open Eye"), "Open Eye"),
+}
+
+
+@pytest.mark.parametrize("edit", RELATED_EDITS)
+def test_a_related_teaser_follows_an_edit_of_its_update(app, uncached, first, make_update, edit):
+    """The teasers under an update are kept with the index alone (no rows read to check
+    them): an edit of the teaser's own update reaches the next page all the same."""
+    second = make_update(en={"title": "Second", "slug": "second"}, published="2025-07-10")
+    change, shown = RELATED_EDITS[edit]
+
+    def teasers() -> str:
+        page = lxml.html.fromstring(uncached.test_client().get(URL).data)
+        return " ".join(" ".join(t.text_content().split()) for t in page.xpath("//main//ul"))
+
+    assert "Second" in teasers() and shown not in teasers()
+    _edit(app, lambda s: change(s.get(Update, second)))
+    after = teasers()
+    assert shown in after
+    with uncached.app_context():  # the same as a page without kept pieces
+        facets.current().pieces.clear()
+    assert teasers() == after

@@ -32,7 +32,7 @@ from markupsafe import Markup
 from portal import facets, queries
 from portal.i18n import absolute, languages
 from portal.models import Update
-from portal.public.pieces import MAX_UPDATES
+from portal.public import pieces
 
 TEMPLATE = "public/_update_parts.html"
 KEPT = ("title", "description", "alternates", "canonical", "meta", "top")
@@ -68,7 +68,7 @@ def parts(index: facets.Index, update_id: int, slug: str) -> Parts | None:
         return None
     found = render(*loaded, slug)
     if default_feedback:
-        if len(index.pieces) > MAX_UPDATES:
+        if len(index.pieces) > pieces.MAX_UPDATES:
             index.pieces.clear()
         index.pieces.setdefault(update_id, {})[key] = found
     return found
@@ -84,3 +84,16 @@ def render(item: Update, text, slug: str) -> Parts:
     }
     feedback = Markup(get_template_attribute(TEMPLATE, "feedback")(item, text))
     return Parts(**rendered, feedback=feedback, addresses=addresses)
+
+
+def related_teasers(index: facets.Index, ids: list[int], lang: str) -> dict[int, Markup]:
+    """The teasers of these updates (visible in `index`) by id, kept with the index alone:
+    every edit of what a teaser shows names its update (`facets.record`; a maker's name
+    rebuilds), so the next index drops it, and no rows need be read to check. Those not
+    kept yet come from portal.public.pieces."""
+    key = ("teaser", lang, request.script_root)
+    found = {u: kept for u in ids if (kept := index.pieces.get(u, {}).get(key)) is not None}
+    if missing := [u for u in ids if u not in found]:
+        for update_id, teaser in pieces.teasers_by_id(index, missing, lang).items():
+            found[update_id] = index.pieces.setdefault(update_id, {})[key] = teaser
+    return found

@@ -133,7 +133,7 @@ def update(slug: str):
         return _elsewhere(slug)
     g.alternates = dict(kept.addresses)
     more, others = queries.related(found.id, found.maker, found.published_at)
-    teasers = pieces.teasers_by_id(index, more + others, g.lang)
+    teasers = update_parts.related_teasers(index, more + others, g.lang)
     return render_template(
         "public/update.html",
         parts=kept,
