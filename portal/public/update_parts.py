@@ -7,13 +7,14 @@ section. `templates/public/_update_parts.html` renders each of them (one macro p
 they are kept with the content index (portal.facets), in `index.pieces[update_id]` beside
 the update's teasers, under the language and the site's address (links are absolute).
 A request then reads one plain row to find the visible update (`queries.visible_update`:
-visibility is decided each time, so a scheduled update shows when it goes live), the
-related teasers, and assembles the page from its frame and the kept parts.
+visibility is decided each time, so a scheduled update shows when it goes live), takes the
+related updates from the index and their teasers kept beside their own parts
+(`related_teasers`), and assembles the page from its frame and the kept parts.
 
 A kept part is never stale because every content change names the updates whose pages it
 changes (`facets.record`: an update, its texts, tags, sources, changes, products and
-machine-translation notes; a maker's or tag's slug or name, or a deletion of either,
-rebuilds the index), and the next request's index drops those updates' pieces (a patch)
+machine-translation notes; an edit of a maker or a tag's slug, or a deletion of a maker,
+tag or product, rebuilds the index), and the next request's index drops those updates' pieces (a patch)
 or starts with none (a rebuild, as after a backup restore). A patched index has its own
 pieces, copied from the old one without the changed updates', so a part rendered from
 rows read before an edit can only land in the index it was read for.
