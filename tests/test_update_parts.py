@@ -232,3 +232,19 @@ def test_a_related_teaser_follows_an_edit_of_its_update(app, uncached, first, ma
     with uncached.app_context():  # the same as a page without kept pieces
         facets.current().pieces.clear()
     assert teasers() == after
+
+
+def test_kept_pages_are_bounded(uncached, make_update, monkeypatch):
+    """Beyond MAX_PAGES pages' parts per index, they start afresh (and pages stay right)."""
+    monkeypatch.setattr(update_parts, "MAX_PAGES", 2)
+    for n in range(3):
+        make_update(en={"title": f"Page {n}", "slug": f"page-{n}"})
+
+    def kept() -> int:
+        with uncached.app_context():
+            pieces = facets.current().pieces.values()
+            return sum(key[0] == "page" for parts in pieces for key in parts)
+
+    for n, count in ((0, 1), (1, 2), (2, 1), (0, 2)):
+        assert f"Page {n}" in _text(uncached, f"/en/updates/page-{n}/")
+        assert kept() == count

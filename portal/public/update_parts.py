@@ -14,10 +14,11 @@ related updates from the index and their teasers kept beside their own parts
 A kept part is never stale because every content change names the updates whose pages it
 changes (`facets.record`: an update, its texts, tags, sources, changes, products and
 machine-translation notes; an edit of a maker or a tag's slug, or a deletion of a maker,
-tag or product, rebuilds the index), and the next request's index drops those updates' pieces (a patch)
-or starts with none (a rebuild, as after a backup restore). A patched index has its own
-pieces, copied from the old one without the changed updates', so a part rendered from
-rows read before an edit can only land in the index it was read for.
+tag or product, rebuilds the index), and the next request's index drops those updates'
+pieces (a patch) or starts with none (a rebuild, as after a backup restore). A patched
+index has its own pieces, copied from the old one without the changed updates', so a part
+rendered from rows read before an edit can only land in the index it was read for.
+At most MAX_PAGES pages' parts are kept per index (memory: ~12 KB a page).
 
 The feedback section is kept only in its default state: a page after a post (its form,
 or `?feedback=` thanking the reader) renders it afresh.
@@ -36,6 +37,7 @@ from portal.models import Update
 from portal.public import pieces
 
 TEMPLATE = "public/_update_parts.html"
+MAX_PAGES = 5_000  # pages whose parts are kept per index (~12 KB each), beyond: afresh
 KEPT = ("title", "description", "alternates", "canonical", "meta", "top")
 KEPT += ("more_heading", "more_links")
 
@@ -69,10 +71,23 @@ def parts(index: facets.Index, update_id: int, slug: str) -> Parts | None:
         return None
     found = render(*loaded, slug)
     if default_feedback:
-        if len(index.pieces) > pieces.MAX_UPDATES:
-            index.pieces.clear()
-        index.pieces.setdefault(update_id, {})[key] = found
+        _keep(index, update_id, key, found)
     return found
+
+
+def _keep(index: facets.Index, update_id: int, key: tuple, found: Parts) -> None:
+    """Keep a page's parts, at most MAX_PAGES pages' per index: beyond, they start afresh
+    (the teasers stay). Counted once per index, then as pages are kept."""
+    count = index.memo.get("kept pages")
+    if count is None:
+        count = sum(k[0] == "page" for kept in list(index.pieces.values()) for k in list(kept))
+    if count >= MAX_PAGES:
+        for kept in list(index.pieces.values()):
+            for k in [k for k in list(kept) if k[0] == "page"]:
+                kept.pop(k, None)
+        count = 0
+    index.pieces.setdefault(update_id, {})[key] = found
+    index.memo["kept pages"] = count + 1
 
 
 def render(item: Update, text, slug: str) -> Parts:
