@@ -33,12 +33,21 @@ from functools import cached_property
 from itertools import chain
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Text, delete, insert, literal, select
+from sqlalchemy import Text, delete, insert, inspect, literal, select
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
-from portal.models import Maker, Tag, Update, UpdateTranslation, update_tags
+from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
+from portal.models.desk import UpdateSource
+from portal.models.products import (
+    Change,
+    ChangeTranslation,
+    Product,
+    ProductTranslation,
+    change_products,
+)
 from portal.models.state import ContentChange, SiteState
+from portal.models.translation_status import FieldStatus
 
 VERSION_SQL = select(SiteState.content_version).where(SiteState.id == 1)
 MAX_CHANGED = 200  # updates changed since the kept index: more are read by a full rebuild
@@ -96,8 +105,8 @@ class Index:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet → value → bits
     importance: dict[int, int] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # other things read once per version
-    # Per update, pieces rendered from it (portal.public.pieces), shared by the indexes
-    # patched from one build: a patch drops the changed updates' pieces.
+    # Per update, pieces rendered from it (portal.public.pieces, .update_parts): a patch
+    # keeps the other updates' pieces, a rebuild starts with none.
     pieces: dict[int, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -298,11 +307,12 @@ def _patch(session, old: Index, changed: set[int], version: int) -> Index:
     texts_changed.update((update_id, []) for update_id in changed)
     for t, update_id, lang in texts:
         texts_changed[update_id].append((t, lang))
-    for update_id in changed:
-        old.pieces.pop(update_id, None)
+    # The changed updates' pieces go; the others' are copied, not shared, so a piece
+    # rendered from rows read before this version can only land in the old index.
+    pieces = {u: kept for u, kept in old.pieces.items() if u not in changed}
     return Index(
         version=version,
-        pieces=old.pieces,
+        pieces=pieces,
         ids=ids,
         dates=dates,
         importance=sets.pop("importance"),
@@ -362,22 +372,9 @@ def _fresh(kept: Index | None, version: int | None) -> bool:
 def record(session: Session) -> None:
     """Write which updates the flush being made changed, under the content version it has
     just raised (portal.http.pagecache), and forget the versions older than KEPT_CHANGES.
-    A changed maker or tag (its slug is in the index) or a deletion of one, or more than
-    MAX_CHANGED updates, is recorded as None: the next request rebuilds the index. New
-    makers and tags, and their labels, change no bitset (the labels are read again)."""
-    changed: set[int] | None = set()
-    for obj in chain(session.new, session.dirty, session.deleted):
-        if isinstance(obj, Update):
-            changed.add(obj.id)
-        elif isinstance(obj, UpdateTranslation):
-            changed.add(obj.update_id)
-        elif (
-            isinstance(obj, Maker | Tag)
-            and obj not in session.new
-            and (obj in session.deleted or session.is_modified(obj, include_collections=False))
-        ):
-            changed = None
-            break
+    `changed_updates` says which; None (more than MAX_CHANGED, or not known) makes the
+    next request rebuild the index."""
+    changed = changed_updates(session)
     if changed is not None and (None in changed or len(changed) > MAX_CHANGED):
         changed = None
     current = VERSION_SQL.scalar_subquery()
@@ -389,3 +386,62 @@ def record(session: Session) -> None:
         )
     )
     connection.execute(delete(ContentChange).where(ContentChange.version < current - KEPT_CHANGES))
+
+
+def changed_updates(session: Session) -> set[int] | None:
+    """The updates whose indexed columns or whose page (portal.public.update_parts) the
+    flush being made changed: an update itself, or its texts, tags, sources, changes (and
+    their texts and products) or machine-translation notes; the updates with a tag whose
+    label changed, or with a change on a product that changed. None when it cannot say
+    cheaply: a changed maker (its slug is indexed, its name on every one of its pages) or
+    tag slug, a deleted maker, tag or product, a deleted row whose columns were not loaded.
+    New makers, tags and products change nothing until an update or change has them."""
+    changed: set[int] = set()
+    products: set[int] = set()
+    try:
+        for obj in chain(session.new, session.dirty, session.deleted):
+            if isinstance(obj, Update):
+                changed.add(obj.id)
+            elif isinstance(obj, UpdateTranslation | UpdateSource | Change | FieldStatus):
+                changed |= _values(obj, "update_id")
+            elif isinstance(obj, ChangeTranslation):
+                on = select(Change.update_id).where(Change.id.in_(_values(obj, "change_id")))
+                changed |= set(session.scalars(on))
+            elif isinstance(obj, TagTranslation):
+                tagged = update_tags.c.tag_id.in_(_values(obj, "tag_id"))
+                changed |= set(session.scalars(select(update_tags.c.update_id).where(tagged)))
+            elif isinstance(obj, ProductTranslation):
+                products |= _values(obj, "product_id")
+            elif obj in session.new:
+                continue  # a new maker, tag or product: shown once an update or change has it
+            elif isinstance(obj, Maker | Tag | Product) and obj in session.deleted:
+                return None
+            elif isinstance(obj, Product):
+                products.add(obj.id)  # its name, slug or maker, or which changes it has
+                changed |= {c.update_id for c in inspect(obj).attrs.changes.history.deleted}
+            elif isinstance(obj, Maker | Tag) and session.is_modified(
+                obj, include_collections=False
+            ):
+                return None
+    except _Unknown:
+        return None
+    if products:
+        on = select(Change.update_id).join(
+            change_products, change_products.c.change_id == Change.id
+        )
+        changed |= set(session.scalars(on.where(change_products.c.product_id.in_(products))))
+    return changed
+
+
+class _Unknown(Exception):
+    """A deleted row whose columns were not loaded: what it was on is not known."""
+
+
+def _values(obj, column: str) -> set[int]:
+    """The value of a row's column, and the one it had before this flush if it changed
+    (a text or change moved to another update changes both)."""
+    state = inspect(obj)
+    if column in state.unloaded:
+        raise _Unknown
+    history = state.attrs[column].history
+    return {state.dict.get(column), *history.deleted} - {None}

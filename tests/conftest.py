@@ -266,6 +266,19 @@ def client(app):
 
 
 @pytest.fixture
+def uncached(database_uri):
+    """A second app on the same database with the page cache off: another worker whose
+    every request renders, so only what the app keeps in memory (the content
+    index, kept pieces) could serve stale content."""
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri, "PAGE_CACHE_BYTES": 0}
+    )
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
 def seeded(app):
     """The demo content, as `make run` serves it."""
     with app.app_context():

@@ -12,21 +12,9 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
-from portal import create_app, facets, queries
+from portal import facets, queries
 from portal.extensions import db
 from portal.models import Maker, Tag, Update
-
-
-@pytest.fixture
-def uncached(database_uri):
-    """A second app on the same database with the page cache off: another worker whose
-    every request renders, so only the content index could serve stale content."""
-    app = create_app(
-        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_uri, "PAGE_CACHE_BYTES": 0}
-    )
-    yield app
-    with app.app_context():
-        db.engine.dispose()
 
 
 def _page(app, url: str) -> lxml.html.HtmlElement:
@@ -233,27 +221,36 @@ def _teasers(app, url: str) -> list[str]:
     return [" ".join(teaser.text_content().split()) for teaser in found]
 
 
-def test_an_update_page_reads_its_body_and_both_teaser_lists_at_once(uncached, make_update):
-    """The update page reads its update with the body (no second read of the body), not its
-    maker's descriptions (not shown), and the teasers of "more from" and "other makers" in
-    one query; it still shows both lists and the body."""
-    make_update(en={"title": "First", "slug": "first", "body": "The *whole* story."})
-    make_update(en={"title": "Second"}, published="2025-07-10")
-    make_update(en={"title": "Third"}, maker="anthropic", published="2025-07-09")
-    with uncached.app_context():
+def _read(app, url: str) -> tuple[lxml.html.HtmlElement, list[str]]:
+    """A page, and the SQL statements sent to render it."""
+    with app.app_context():
         engine = db.engine
-    _page(uncached, "/en/updates/first/")
     sent: list[str] = []
     listener = lambda conn, cursor, statement, *args: sent.append(statement)  # noqa: E731
     event.listen(engine, "before_cursor_execute", listener)
-    page = _page(uncached, "/en/updates/first/")
+    page = _page(app, url)
     event.remove(engine, "before_cursor_execute", listener)
-    assert page.xpath("//div[@class='prose']//em")[0].text == "whole"
-    assert any("Second" in t for t in _teasers(uncached, "/en/updates/first/"))
-    assert any("Third" in t for t in _teasers(uncached, "/en/updates/first/"))
-    assert not [sql for sql in sent if sql.lstrip().startswith("SELECT update_translations.body")]
-    assert not [sql for sql in sent if "FROM maker_translations" in sql]
-    assert len([sql for sql in sent if sql.startswith("SELECT updates.id, makers.name")]) == 1
+    return page, sent
+
+
+def test_an_update_page_reads_its_body_and_both_teaser_lists_at_once(uncached, make_update):
+    """The first request of an update page reads its update with the body (no second read
+    of the body) and the teasers of "more from" and "other makers" in one query; the next
+    one keeps all of it (portal.public.update_parts) and reads neither, nor its maker's
+    descriptions (not shown); both show both lists and the body."""
+    make_update(en={"title": "First", "slug": "first", "body": "The *whole* story."})
+    make_update(en={"title": "Second"}, published="2025-07-10")
+    make_update(en={"title": "Third"}, maker="anthropic", published="2025-07-09")
+    for teaser_reads in (1, 0):
+        page, sent = _read(uncached, "/en/updates/first/")
+        assert page.xpath("//div[@class='prose']//em")[0].text == "whole"
+        teasers = [t.text_content() for t in page.xpath("//article[@class='teaser']")]
+        assert any("Second" in t for t in teasers) and any("Third" in t for t in teasers)
+        assert not [sql for sql in sent if "SELECT update_translations.body" in sql]
+        if not teaser_reads:  # (rendering teasers reads their makers whole)
+            assert not [sql for sql in sent if "FROM maker_translations" in sql]
+        teaser_sql = [sql for sql in sent if sql.startswith("SELECT updates.id, makers.name")]
+        assert len(teaser_sql) == teaser_reads
 
 
 def test_kept_teasers_follow_every_edit_of_their_update(app, uncached, make_update):

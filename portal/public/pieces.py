@@ -16,12 +16,16 @@ from __future__ import annotations
 from flask import get_template_attribute
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import lazyload
+from sqlalchemy.orm import defaultload, lazyload
 
 from portal import facets
 from portal.extensions import db
 from portal.models import Maker, Update, UpdateTranslation
 
+# What a teaser does not show of its update, so not read: tags, sources, dated changes, the
+# maker's descriptions.
+NOT_SHOWN = (lazyload(Update.tags), lazyload(Update.extra_sources), lazyload(Update.changes))
+NOT_SHOWN += (defaultload(Update.maker).lazyload(Maker.translations),)
 MAX_UPDATES = 20_000  # updates with kept teasers per index; beyond, they start afresh
 SHOWN = select(Update.id, Maker.name, Update.type, Update.published_at, UpdateTranslation.id)
 SHOWN = SHOWN.add_columns(UpdateTranslation.lang, UpdateTranslation.slug)
@@ -52,8 +56,8 @@ def teasers_by_id(index: facets.Index, ids: list[int], lang: str) -> dict[int, M
         teaser = get_template_attribute("macros/cards.html", "teaser")
         if len(index.pieces) > MAX_UPDATES:
             index.pieces.clear()
-        query = select(Update).where(Update.id.in_(missing)).options(lazyload(Update.tags))
-        for item in db.session.scalars(query):  # a teaser shows no tags
+        query = select(Update).where(Update.id.in_(missing)).options(*NOT_SHOWN)
+        for item in db.session.scalars(query):
             found[item.id] = Markup(teaser(item))
             index.pieces.setdefault(item.id, {})[keys[item.id]] = found[item.id]
     return found

@@ -12,7 +12,7 @@ from portal.htmx import render_page_or_block
 from portal.http.pagecache import cacheable
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
-from portal.public import bp, pieces
+from portal.public import bp, pieces, update_parts
 
 
 @bp.route("/")
@@ -127,23 +127,18 @@ def updates():
 @cacheable
 def update(slug: str):
     """Show one update in the requested language, or say it is not translated yet."""
-    found = queries.update_by_slug(g.lang, slug)
-    if found is None:
+    found = queries.visible_update(g.lang, slug)
+    index = facets.current(queries._version())
+    if found is None or (kept := update_parts.parts(index, found.id, slug)) is None:
         return _elsewhere(slug)
-    item, text = found
-    # Languages without a translation lead to the page that says so, never to a dead end.
-    g.alternates = {lang: url_for("public.update", lang=lang, slug=slug) for lang in languages()}
-    g.alternates |= {
-        t.lang: url_for("public.update", lang=t.lang, slug=t.slug) for t in item.translations
-    }
-    more, others = queries.related(item)
-    found = pieces.teasers_by_id(facets.current(queries._version()), more + others, g.lang)
+    g.alternates = dict(kept.addresses)
+    more, others = queries.related(found.id, found.maker, found.published_at)
+    teasers = update_parts.related_teasers(index, more + others, g.lang)
     return render_template(
         "public/update.html",
-        item=item,
-        text=text,
-        more=[found[u] for u in more if u in found],
-        others=[found[u] for u in others if u in found],
+        parts=kept,
+        more=[teasers[u] for u in more if u in teasers],
+        others=[teasers[u] for u in others if u in teasers],
     )
 
 
