@@ -25,6 +25,7 @@ from werkzeug.datastructures import MultiDict
 from portal import facets, search, vocab
 from portal.extensions import db
 from portal.http.pagecache import ENVIRON_FLAG
+from portal.i18n import vocab_labels
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
 
@@ -185,8 +186,8 @@ def _public_slugs(model: type[Maker] | type[Tag], values: list[str]) -> set[str]
     wanted = {value.strip() for value in values[:MAX_VALUES]} - {""}
     if not wanted:
         return set()
-    facet = "maker" if model is Maker else "tag"
-    return wanted & facets.current(_version()).public(facet, utcnow())
+    makers, tags, _ = _public(facets.current(_version()), utcnow())
+    return wanted & (makers if model is Maker else tags)
 
 
 @dataclass
@@ -425,18 +426,23 @@ def facet_options(
             [tuple(row) for row in db.session.execute(everyone)],
             sorted((tuple(row) for row in db.session.execute(tags)), key=lambda p: p[1].casefold()),
         )
-    public_makers, public_tags = index.public("maker", now), index.public("tag", now)
-    tag_rows = [row for row in labels[1] if row[0] in public_tags]
+    key = ("options", lang, index.newer_than(now))  # see _public
+    if (public := index.memo.get(key)) is None:
+        makers, tags, used = _public(index, now)
+        tag_rows = [row for row in labels[1] if row[0] in tags]
+        public = index.memo[key] = (
+            [row for row in labels[0] if row[0] in makers],
+            tag_rows,  # A to Z
+            sorted(tag_rows, key=lambda row: -used[row[0]]),  # most used first
+        )
+    maker_rows, tag_rows, by_use = public
     if chosen_tags is not None and len(tag_rows) > TAG_LIMIT:
-        visible = index.visible(now)
-        used = {slug: (index.facets["tag"][slug] & visible).bit_count() for slug, _ in tag_rows}
-        by_use = sorted(tag_rows, key=lambda row: -used[row[0]])
         tag_rows = by_use[:TAG_LIMIT] + [row for row in by_use[TAG_LIMIT:] if row[0] in chosen_tags]
     options = {
-        "maker": (_l("AI maker"), [row for row in labels[0] if row[0] in public_makers]),
-        "type": (_l("Type"), list(vocab.TYPES.items())),
-        "audience": (_l("Audience"), list(vocab.AUDIENCES.items())),
-        "level": (_l("Level"), list(vocab.LEVELS.items())),
+        "maker": (_l("AI maker"), maker_rows),
+        "type": (_l("Type"), vocab_labels("TYPES", lang)),
+        "audience": (_l("Audience"), vocab_labels("AUDIENCES", lang)),
+        "level": (_l("Level"), vocab_labels("LEVELS", lang)),
         "tag": (_l("Tags"), tag_rows),
     }
     options.pop(fixed, None)
@@ -445,7 +451,21 @@ def facet_options(
 
 def tag_total() -> int:
     """How many tags are public."""
-    return len(facets.current(_version()).public("tag", utcnow()))
+    index, now = facets.current(_version()), utcnow()
+    return len(_public(index, now)[1])
+
+
+def _public(index: facets.Index, now: datetime) -> tuple[set[str], set[str], dict[str, int]]:
+    """The public makers and tags (with a visible update) and each public tag's visible
+    updates. What is visible changes with the content version (a new index) or when a
+    scheduled update goes live (the first visible position moves): kept per both."""
+    key = ("public", index.newer_than(now))
+    if (found := index.memo.get(key)) is None:
+        visible = index.visible(now)
+        tags = index.facets["tag"]
+        used = {slug: n for slug, bits in tags.items() if (n := (bits & visible).bit_count())}
+        found = index.memo[key] = (index.public("maker", now), set(used), used)
+    return found
 
 
 # Each facet: the Filters field it narrows, and the column (plus joins) it counts by.

@@ -40,7 +40,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from flask import Flask, current_app, request
-from sqlalchemy import event, select, update
+from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
 from werkzeug.wsgi import get_host
@@ -92,9 +92,9 @@ class State(NamedTuple):
     last_modified: datetime | None  # the newest change or go-live so far (naive UTC)
 
 
-def read_state(connection) -> State | None:
-    """The content version, the next go-live and the last change, in one statement."""
-    now = content.utcnow()
+def _state_sql():
+    """The statement of `read_state`, built once: its only parameter is the time (`now`)."""
+    now = bindparam("now", type_=content.Update.published_at.type)
     published_at = content.Update.published_at
     upcoming = (
         select(published_at).where(published_at > now).order_by(published_at).limit(1)
@@ -105,11 +105,16 @@ def read_state(connection) -> State | None:
         .order_by(published_at.desc())
         .limit(1)
     ).scalar_subquery()
-    row = connection.execute(
-        select(SiteState.content_version, SiteState.content_changed_at, upcoming, went_live).where(
-            SiteState.id == 1
-        )
-    ).one_or_none()
+    changed = (SiteState.content_version, SiteState.content_changed_at)
+    return select(*changed, upcoming, went_live).where(SiteState.id == 1)
+
+
+STATE_SQL = _state_sql()
+
+
+def read_state(connection) -> State | None:
+    """The content version, the next go-live and the last change, in one statement."""
+    row = connection.execute(STATE_SQL, {"now": content.utcnow()}).one_or_none()
     if row is None:
         return None
     version, changed, next_live, last_live = row

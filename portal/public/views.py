@@ -2,7 +2,8 @@
 
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import parse_qsl
+from datetime import date
+from urllib.parse import parse_qsl, urlencode
 
 from flask import current_app, g, redirect, render_template, request, url_for
 
@@ -12,7 +13,7 @@ from portal.htmx import render_page_or_block
 from portal.http.pagecache import cacheable
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
-from portal.public import bp, pieces
+from portal.public import bp, chart, pieces
 
 
 @bp.route("/")
@@ -62,7 +63,7 @@ def _listing(template: str, **context):
         filters=filters,
         page=page,
         facets=queries.facet_counts(filters),
-        activity=queries.activity(filters),
+        activity=chart.bars(queries.activity(filters), month_url(filters)),
         facet_options=options,
         all_tags=(all_tags_url(filters), queries.tag_total()) if "tag" in options else None,
         **context,
@@ -114,6 +115,15 @@ def listing_url(filters: queries.Filters, **changes) -> str:
         paths[filters.lang] = path
     query = filters.query_string()
     return f"{path}?{query}" if query else path
+
+
+def month_url(filters: queries.Filters) -> Callable[[date, date], str]:
+    """`listing_url(filters, date_from=start, date_to=end, page=1)` for many months (the
+    activity chart), the rest of the address built once: the dates are the last fields of
+    a canonical query (`Filters.query_string`), page 1 being left out."""
+    rest = listing_url(filters, date_from=None, date_to=None, page=1)
+    joint = "&" if "?" in rest else "?"
+    return lambda start, end: f"{rest}{joint}{urlencode([('from', start), ('to', end)])}"
 
 
 @bp.route("/<lang>/updates/")
