@@ -5,7 +5,7 @@ Flask-Babel's template `gettext` finds the catalog anew for every string (the lo
 the catalog cache through `g`, four context-local lookups each), and a listing translates
 some 250 strings. The catalog cannot change during one render, so a context processor
 puts it in the template context once per `render_template` (`TRANSLATIONS`), read after
-any `force_locale` around the render, and the template callables (`_translations`) take it
+any `force_locale` around the render, and the template callables (`translations`) take it
 from there. A template rendered without that context (a macro called from Python, such as
 a kept teaser) asks Flask-Babel as before.
 """
@@ -167,7 +167,8 @@ def switch_url(lang: str) -> str:
 TRANSLATIONS = "babel_translations"  # the template context's catalog (module docstring)
 
 
-def _translations(context):
+def translations(context):
+    """The catalog of the template being rendered (see the module docstring)."""
     return context.get(TRANSLATIONS) or get_translations()
 
 
@@ -180,10 +181,10 @@ def install_gettext(app: Flask) -> None:
     catalog from the template context; see the module docstring."""
     app.context_processor(_bound_catalog)
     app.jinja_env.install_gettext_callables(
-        gettext=pass_context(lambda c, s: _translations(c).ugettext(s)),
-        ngettext=pass_context(lambda c, s, p, n: _translations(c).ungettext(s, p, n)),
-        pgettext=pass_context(lambda c, ctx, s: _translations(c).upgettext(ctx, s)),
-        npgettext=pass_context(lambda c, ctx, s, p, n: _translations(c).unpgettext(ctx, s, p, n)),
+        gettext=pass_context(lambda c, s: translations(c).ugettext(s)),
+        ngettext=pass_context(lambda c, s, p, n: translations(c).ungettext(s, p, n)),
+        pgettext=pass_context(lambda c, ctx, s: translations(c).upgettext(ctx, s)),
+        npgettext=pass_context(lambda c, ctx, s, p, n: translations(c).unpgettext(ctx, s, p, n)),
         newstyle=True,
     )
 

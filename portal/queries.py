@@ -438,12 +438,13 @@ def facet_options(
     maker_rows, tag_rows, by_use = public
     if chosen_tags is not None and len(tag_rows) > TAG_LIMIT:
         tag_rows = by_use[:TAG_LIMIT] + [row for row in by_use[TAG_LIMIT:] if row[0] in chosen_tags]
+    legends = dict(vocab_labels("FACET_NAMES", lang))
     options = {
-        "maker": (_l("AI maker"), maker_rows),
-        "type": (_l("Type"), vocab_labels("TYPES", lang)),
-        "audience": (_l("Audience"), vocab_labels("AUDIENCES", lang)),
-        "level": (_l("Level"), vocab_labels("LEVELS", lang)),
-        "tag": (_l("Tags"), tag_rows),
+        "maker": (legends["maker"], maker_rows),
+        "type": (legends["type"], vocab_labels("TYPES", lang)),
+        "audience": (legends["audience"], vocab_labels("AUDIENCES", lang)),
+        "level": (legends["level"], vocab_labels("LEVELS", lang)),
+        "tag": (legends["tag"], tag_rows),
     }
     options.pop(fixed, None)
     return options

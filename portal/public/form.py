@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flask_babel import gettext
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from portal.i18n import translations
 from portal.public import bp
 
 
@@ -38,16 +39,17 @@ def _count(opening: str, count: int, none: str, swap: str = "") -> str:
     return f'{opening} facet-none"{swap}>0<span class="visually-hidden"> {none}</span></span>'
 
 
-def _none() -> str:
-    # A translation is markup, as in a template's _().
-    return Markup(gettext("(no results)"))
+def _none(context) -> str:
+    """ "(no results)" in the page's language; a translation is markup, as in a template's _()."""
+    return Markup(translations(context).gettext("(no results)"))
 
 
 @bp.app_template_global()
-def facet_checkboxes(name: str, options, chosen, counts: dict[str, int]) -> Markup:
+@pass_context
+def facet_checkboxes(context, name: str, options, chosen, counts: dict[str, int]) -> Markup:
     """The checkboxes of one facet, one line each: `options` are (value, label) pairs,
     `chosen` the values checked, `counts` value → updates (none: 0)."""
-    lines, none = [], _none()
+    lines, none = [], _none(context)
     for value, label in options:
         checkbox, after, _ = _option(name, value, str(label))
         checked = " checked" if value in chosen else ""
@@ -57,9 +59,10 @@ def facet_checkboxes(name: str, options, chosen, counts: dict[str, int]) -> Mark
 
 
 @bp.app_template_global()
-def facet_counts_oob(facet_options: dict, counts: dict[str, dict[str, int]]) -> Markup:
+@pass_context
+def facet_counts_oob(context, facet_options: dict, counts: dict[str, dict[str, int]]) -> Markup:
     """Every option's count, to be swapped in out of band after an htmx swap."""
-    found, none, swap = [], _none(), ' data-hx-swap-oob="true"'
+    found, none, swap = [], _none(context), ' data-hx-swap-oob="true"'
     for name, (_, options) in facet_options.items():
         for value, label in options:
             opening = _option(name, value, str(label))[2]

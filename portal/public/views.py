@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 from flask import current_app, g, redirect, render_template, request, url_for
 
@@ -123,7 +123,7 @@ def month_url(filters: queries.Filters) -> Callable[[date, date], str]:
     a canonical query (`Filters.query_string`), page 1 being left out."""
     rest = listing_url(filters, date_from=None, date_to=None, page=1)
     joint = "&" if "?" in rest else "?"
-    return lambda start, end: f"{rest}{joint}{urlencode([('from', start), ('to', end)])}"
+    return lambda start, end: f"{rest}{joint}from={start.isoformat()}&to={end.isoformat()}"
 
 
 @bp.route("/<lang>/updates/")
