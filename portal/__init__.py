@@ -51,7 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
         seo,
         translation,
     )
-    from portal.http import compression, health, pagecache, security, static_files
+    from portal.http import compression, health, pagecache, security, sessions, static_files
 
     features = [
         database,
@@ -70,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
         editor,
         errors,
         health,
+        sessions,
         static_files,
         demo,
         importing,

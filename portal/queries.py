@@ -489,16 +489,20 @@ _SCALARS = {
 }
 
 
-def facet_counts(f: Filters) -> dict[str, dict[str, int]]:
-    """For every filter option, how many updates it gives with the *other* filters applied."""
+def facet_counts(f: Filters, offered: dict | None = None) -> dict[str, dict[str, int]]:
+    """For every filter option, how many updates it gives with the *other* filters applied
+    (an option without any is left out). With `offered` (facet → (legend, [(value, label)]),
+    as `facet_options` gives), only the options a form offers are counted."""
     selection = select_updates(f)
     counts: dict[str, dict[str, int]] = {}
     for facet in FACETS:
+        values = selection.index.facets[facet]
+        if offered is not None:
+            shown = offered.get(facet, (None, ()))[1]
+            values = {value: values[value] for value, _ in shown if value in values}
         others = selection.matching(without=facet)
         counts[facet] = {
-            value: n
-            for value, ones in selection.index.facets[facet].items()
-            if (n := (others & ones).bit_count())
+            value: n for value, ones in values.items() if (n := (others & ones).bit_count())
         }
     return counts
 

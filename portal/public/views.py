@@ -62,7 +62,7 @@ def _listing(template: str, **context):
         push_url=g.canonical if filters.page == 1 else None,
         filters=filters,
         page=page,
-        facets=queries.facet_counts(filters),
+        facets=queries.facet_counts(filters, offered=options),
         activity=chart.bars(queries.activity(filters), month_url(filters)),
         facet_options=options,
         all_tags=(all_tags_url(filters), queries.tag_total()) if "tag" in options else None,
