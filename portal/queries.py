@@ -82,10 +82,9 @@ class Filters:
             if name != self.fixed
             for value in sorted(self.chosen(name))
         ]
-        default = Filters()
         for name, attr in _SCALARS.items():
             value = getattr(self, attr)
-            if value and value != getattr(default, attr):
+            if value and value != _SCALAR_DEFAULTS[attr]:
                 pairs.append((name, str(value)))  # a date's str() is its ISO form
         return urlencode(pairs)
 
@@ -487,6 +486,7 @@ _SCALARS = {
     "to": "date_to",
     "page": "page",
 }
+_SCALAR_DEFAULTS = {attr: getattr(Filters(), attr) for attr in _SCALARS.values()}
 
 
 def facet_counts(f: Filters, offered: dict | None = None) -> dict[str, dict[str, int]]:

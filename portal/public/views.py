@@ -107,13 +107,13 @@ def _addresses(url_in: Callable[[str], str]) -> None:
 def listing_url(filters: queries.Filters, **changes) -> str:
     """The canonical address of the listing being shown with `filters`, changed by `changes`
     (fields of `Filters`: page, date_from, date_to, lang …)."""
-    filters = replace(filters, **changes)
+    lang = changes.pop("lang", filters.lang)  # the path's, never the query's
+    query = (replace(filters, **changes) if changes else filters).query_string()
     paths = g.setdefault("listing_paths", {})  # a page links its listing a dozen times
-    if (path := paths.get(filters.lang)) is None:
+    if (path := paths.get(lang)) is None:
         endpoint = LISTINGS.get(request.endpoint, request.endpoint)
-        path = url_for(endpoint, **dict(request.view_args or {}, lang=filters.lang))
-        paths[filters.lang] = path
-    query = filters.query_string()
+        path = url_for(endpoint, **dict(request.view_args or {}, lang=lang))
+        paths[lang] = path
     return f"{path}?{query}" if query else path
 
 
