@@ -171,18 +171,20 @@ def cacheable(view: Callable) -> Callable:
     def marked(*args, **kwargs):
         # Read the state before the view reads content: an edit in between makes the kept
         # page stale at once instead of keeping old content under a new version.
-        cache = current_app.extensions.get("page_cache")
-        request.environ[ENVIRON_FLAG] = cache.state() if cache else _state(db.engine)
+        request.environ[ENVIRON_FLAG] = _state()
         return view(*args, **kwargs)
 
     return marked
 
 
-def _state(engine) -> State | None:
+def _state() -> State | None:
+    """`read_state` on the request's own session, whose connection the view then reads
+    content with: no second connection (a pool checkout, a transaction and its rollback)
+    for one statement."""
     try:
-        with engine.connect() as conn:
-            return read_state(conn)
+        return read_state(db.session.connection())
     except Exception:  # no database or no table: serve uncached; the app says what is wrong
+        db.session.rollback()
         return None
 
 
@@ -229,10 +231,6 @@ class PageCache:
             with self.app.app_context():
                 self._engine = db.engine
         return self._engine
-
-    def state(self) -> State | None:
-        """What a page rendered now depends on (see `read_state`); None without a database."""
-        return _state(self.engine)
 
     def version(self) -> int | None:
         """The current content version: the one read a hit costs.
