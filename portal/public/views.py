@@ -55,7 +55,8 @@ def _listing(template: str, **context):
     options = queries.facet_options(g.lang, fixed=filters.fixed, chosen_tags=filters.tags)
     # The address bar shows the canonical address after a live filter or search; a later
     # page is "More updates", appended in place, which leaves the address alone.
-    _addresses(lambda lang: listing_url(filters, lang=lang))
+    query = filters.query_string()  # the same in every language
+    _addresses(lambda lang: _with_query(listing_path(lang), query))
     return render_page_or_block(
         template,
         "results",
@@ -109,11 +110,20 @@ def listing_url(filters: queries.Filters, **changes) -> str:
     (fields of `Filters`: page, date_from, date_to, lang …)."""
     lang = changes.pop("lang", filters.lang)  # the path's, never the query's
     query = (replace(filters, **changes) if changes else filters).query_string()
+    return _with_query(listing_path(lang), query)
+
+
+def listing_path(lang: str) -> str:
+    """The path of the listing being shown, in `lang`."""
     paths = g.setdefault("listing_paths", {})  # a page links its listing a dozen times
     if (path := paths.get(lang)) is None:
         endpoint = LISTINGS.get(request.endpoint, request.endpoint)
         path = url_for(endpoint, **dict(request.view_args or {}, lang=lang))
         paths[lang] = path
+    return path
+
+
+def _with_query(path: str, query: str) -> str:
     return f"{path}?{query}" if query else path
 
 
