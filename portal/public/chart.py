@@ -84,7 +84,8 @@ def activity_chart(context, bars: list[Bar]) -> Markup:
         ]
     lines += ["  </svg>", '  <ul class="activity-months">']
     for bar in bars:
-        updates = Markup(catalog.ngettext("%(num)d update", "%(num)d updates", bar.count))
+        # A translation is markup, as in a template's ngettext(); a number needs no escape.
+        updates = catalog.ngettext("%(num)d update", "%(num)d updates", bar.count)
         text = f"{escape(bar.name)}: {updates % {'num': bar.count}}"
         lines.append(f'    <li><a href="{escape(bar.url)}">{text}</a></li>')
     lines += ["  </ul>", "</figure>", ""]
