@@ -41,6 +41,7 @@ def create_app(config: dict | None = None) -> Flask:
         errors,
         feedback,
         feeds,
+        frame,
         htmx,
         i18n,
         importing,
@@ -50,13 +51,14 @@ def create_app(config: dict | None = None) -> Flask:
         seo,
         translation,
     )
-    from portal.http import compression, health, pagecache, security, static_files
+    from portal.http import compression, health, pagecache, security, sessions, static_files
 
     features = [
         database,
         i18n,
         htmx,
         rendering,
+        frame,
         search,
         public,
         calendar,
@@ -68,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
         editor,
         errors,
         health,
+        sessions,
         static_files,
         demo,
         importing,

@@ -1,4 +1,14 @@
-"""Language in the URL: the /<lang>/ prefix, the locale selector, switcher links."""
+"""Language in the URL: the /<lang>/ prefix, the locale selector, switcher links.
+
+Templates translate through Flask-Babel's catalogs, but not through its per-call lookup:
+Flask-Babel's template `gettext` finds the catalog anew for every string (the locale and
+the catalog cache through `g`, four context-local lookups each), and a listing translates
+some 250 strings. The catalog cannot change during one render, so a context processor
+puts it in the template context once per `render_template` (`TRANSLATIONS`), read after
+any `force_locale` around the render, and the template callables (`translations`) take it
+from there. A template rendered without that context (a macro called from Python, such as
+a kept teaser) asks Flask-Babel as before.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +19,10 @@ from functools import lru_cache
 from babel import Locale, dates
 from babel.lists import format_list
 from flask import Flask, abort, current_app, g, request, url_for
-from flask_babel import get_locale, to_user_timezone
+from flask_babel import force_locale, get_locale, get_translations, to_user_timezone
+from jinja2 import pass_context
 
+from portal import vocab
 from portal.extensions import babel
 
 
@@ -109,6 +121,29 @@ def month_short(value) -> str:
     return format_date(value, "LLL").rstrip(".")
 
 
+def month_labels(days: list[date]) -> list[tuple[str, str]]:
+    """Each day's `month_short` and `month_name` (days, not moments), the page's language
+    looked up once for them all."""
+    locale = str(get_locale())
+    return [
+        (_formatted(day, "LLL", locale).rstrip("."), _formatted(day, "LLLL y", locale))
+        for day in days
+    ]
+
+
+@lru_cache(maxsize=64)
+def _vocabulary(name: str, locale: str) -> tuple[tuple[str, str], ...]:
+    with force_locale(locale):
+        return tuple((value, str(label)) for value, label in getattr(vocab, name).items())
+
+
+def vocab_labels(name: str, lang: str | None = None) -> tuple[tuple[str, str], ...]:
+    """A vocabulary of portal.vocab, by name ("TYPES"), as (value, label) pairs in the
+    page's language (or `lang`): translated once per language and worker, since the code's
+    vocabularies and the catalogs do not change while the app runs."""
+    return _vocabulary(name, lang or str(get_locale()))
+
+
 def absolute(path: str) -> str:
     """An absolute URL on the configured site, or on the requested host."""
     base = current_app.config.get("SITE_URL") or request.host_url.rstrip("/")
@@ -129,8 +164,34 @@ def switch_url(lang: str) -> str:
     return url_for("public.front", lang=lang)
 
 
+TRANSLATIONS = "babel_translations"  # the template context's catalog (module docstring)
+
+
+def translations(context):
+    """The catalog of the template being rendered (see the module docstring)."""
+    return context.get(TRANSLATIONS) or get_translations()
+
+
+def _bound_catalog() -> dict:
+    return {TRANSLATIONS: get_translations()}
+
+
+def install_gettext(app: Flask) -> None:
+    """Jinja's gettext callables (newstyle, as Flask-Babel installs them), reading the
+    catalog from the template context; see the module docstring."""
+    app.context_processor(_bound_catalog)
+    app.jinja_env.install_gettext_callables(
+        gettext=pass_context(lambda c, s: translations(c).ugettext(s)),
+        ngettext=pass_context(lambda c, s, p, n: translations(c).ungettext(s, p, n)),
+        pgettext=pass_context(lambda c, ctx, s: translations(c).upgettext(ctx, s)),
+        npgettext=pass_context(lambda c, ctx, s, p, n: translations(c).unpgettext(ctx, s, p, n)),
+        newstyle=True,
+    )
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=current_language)
+    install_gettext(app)
     app.url_value_preprocessor(pull_lang)
     app.url_defaults(add_lang)
     app.jinja_env.filters.update(
@@ -143,4 +204,5 @@ def init_app(app: Flask) -> None:
         people=people,
         switch_url=switch_url,
         absolute=absolute,
+        vocab_labels=vocab_labels,
     )

@@ -25,6 +25,7 @@ from werkzeug.datastructures import MultiDict
 from portal import facets, search, vocab
 from portal.extensions import db
 from portal.http.pagecache import ENVIRON_FLAG
+from portal.i18n import vocab_labels
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
 
@@ -81,10 +82,9 @@ class Filters:
             if name != self.fixed
             for value in sorted(self.chosen(name))
         ]
-        default = Filters()
         for name, attr in _SCALARS.items():
             value = getattr(self, attr)
-            if value and value != getattr(default, attr):
+            if value and value != _SCALAR_DEFAULTS[attr]:
                 pairs.append((name, str(value)))  # a date's str() is its ISO form
         return urlencode(pairs)
 
@@ -190,8 +190,8 @@ def _public_slugs(model: type[Maker] | type[Tag], values: list[str]) -> set[str]
     wanted = {value.strip() for value in values[:MAX_VALUES]} - {""}
     if not wanted:
         return set()
-    facet = "maker" if model is Maker else "tag"
-    return wanted & facets.current(_version()).public(facet, utcnow())
+    makers, tags, _ = _public(facets.current(_version()), utcnow())
+    return wanted & (makers if model is Maker else tags)
 
 
 @dataclass
@@ -461,19 +461,25 @@ def facet_options(
             [tuple(row) for row in db.session.execute(everyone)],
             sorted((tuple(row) for row in db.session.execute(tags)), key=lambda p: p[1].casefold()),
         )
-    public_makers, public_tags = index.public("maker", now), index.public("tag", now)
-    tag_rows = [row for row in labels[1] if row[0] in public_tags]
+    key = ("options", lang, index.newer_than(now))  # see _public
+    if (public := index.memo.get(key)) is None:
+        makers, tags, used = _public(index, now)
+        tag_rows = [row for row in labels[1] if row[0] in tags]
+        public = index.memo[key] = (
+            [row for row in labels[0] if row[0] in makers],
+            tag_rows,  # A to Z
+            sorted(tag_rows, key=lambda row: -used[row[0]]),  # most used first
+        )
+    maker_rows, tag_rows, by_use = public
     if chosen_tags is not None and len(tag_rows) > TAG_LIMIT:
-        visible = index.visible(now)
-        used = {slug: (index.facets["tag"][slug] & visible).bit_count() for slug, _ in tag_rows}
-        by_use = sorted(tag_rows, key=lambda row: -used[row[0]])
         tag_rows = by_use[:TAG_LIMIT] + [row for row in by_use[TAG_LIMIT:] if row[0] in chosen_tags]
+    legends = dict(vocab_labels("FACET_NAMES", lang))
     options = {
-        "maker": (_l("AI maker"), [row for row in labels[0] if row[0] in public_makers]),
-        "type": (_l("Type"), list(vocab.TYPES.items())),
-        "audience": (_l("Audience"), list(vocab.AUDIENCES.items())),
-        "level": (_l("Level"), list(vocab.LEVELS.items())),
-        "tag": (_l("Tags"), tag_rows),
+        "maker": (legends["maker"], maker_rows),
+        "type": (legends["type"], vocab_labels("TYPES", lang)),
+        "audience": (legends["audience"], vocab_labels("AUDIENCES", lang)),
+        "level": (legends["level"], vocab_labels("LEVELS", lang)),
+        "tag": (legends["tag"], tag_rows),
     }
     options.pop(fixed, None)
     return options
@@ -481,7 +487,21 @@ def facet_options(
 
 def tag_total() -> int:
     """How many tags are public."""
-    return len(facets.current(_version()).public("tag", utcnow()))
+    index, now = facets.current(_version()), utcnow()
+    return len(_public(index, now)[1])
+
+
+def _public(index: facets.Index, now: datetime) -> tuple[set[str], set[str], dict[str, int]]:
+    """The public makers and tags (with a visible update) and each public tag's visible
+    updates. What is visible changes with the content version (a new index) or when a
+    scheduled update goes live (the first visible position moves): kept per both."""
+    key = ("public", index.newer_than(now))
+    if (found := index.memo.get(key)) is None:
+        visible = index.visible(now)
+        tags = index.facets["tag"]
+        used = {slug: n for slug, bits in tags.items() if (n := (bits & visible).bit_count())}
+        found = index.memo[key] = (index.public("maker", now), set(used), used)
+    return found
 
 
 # Each facet: the Filters field it narrows, and the column (plus joins) it counts by.
@@ -502,18 +522,23 @@ _SCALARS = {
     "to": "date_to",
     "page": "page",
 }
+_SCALAR_DEFAULTS = {attr: getattr(Filters(), attr) for attr in _SCALARS.values()}
 
 
-def facet_counts(f: Filters) -> dict[str, dict[str, int]]:
-    """For every filter option, how many updates it gives with the *other* filters applied."""
+def facet_counts(f: Filters, offered: dict | None = None) -> dict[str, dict[str, int]]:
+    """For every filter option, how many updates it gives with the *other* filters applied
+    (an option without any is left out). With `offered` (facet → (legend, [(value, label)]),
+    as `facet_options` gives), only the options a form offers are counted."""
     selection = select_updates(f)
     counts: dict[str, dict[str, int]] = {}
     for facet in FACETS:
+        values = selection.index.facets[facet]
+        if offered is not None:
+            shown = offered.get(facet, (None, ()))[1]
+            values = {value: values[value] for value, _ in shown if value in values}
         others = selection.matching(without=facet)
         counts[facet] = {
-            value: n
-            for value, ones in selection.index.facets[facet].items()
-            if (n := (others & ones).bit_count())
+            value: n for value, ones in values.items() if (n := (others & ones).bit_count())
         }
     return counts
 

@@ -34,6 +34,15 @@ LEVELS = {
     "expert": _l("Expert"),
 }
 
+# The name of each facet a reader filters by (portal.queries.FACETS), as a legend.
+FACET_NAMES = {
+    "maker": _l("AI maker"),
+    "type": _l("Type"),
+    "audience": _l("Audience"),
+    "level": _l("Level"),
+    "tag": _l("Tags"),
+}
+
 # Minimum importance a reader can ask for (updates are rated 1–5).
 IMPORTANCE = {"3": _l("Notable and up"), "4": _l("Important and up"), "5": _l("Major only")}
 

@@ -6,6 +6,7 @@
 - `static_files.py`: content-hashed static file names, served from memory.
 - `security.py`: the security headers on every response.
 - `health.py`: `/healthz`, and the 503 readers get while the database is away.
+- `sessions.py`: the session cookie, opened only when a request carries one.
 
 The three WSGI layers (page cache, compression, security headers) are stacked by
 `create_app` in that order, innermost first.

@@ -40,7 +40,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from flask import Flask, current_app, request
-from sqlalchemy import event, select, update
+from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.orm import Session
 from werkzeug.http import http_date, parse_date
 from werkzeug.wsgi import get_host
@@ -92,9 +92,9 @@ class State(NamedTuple):
     last_modified: datetime | None  # the newest change or go-live so far (naive UTC)
 
 
-def read_state(connection) -> State | None:
-    """The content version, the next go-live and the last change, in one statement."""
-    now = content.utcnow()
+def _state_sql():
+    """The statement of `read_state`, built once: its only parameter is the time (`now`)."""
+    now = bindparam("now", type_=content.Update.published_at.type)
     published_at = content.Update.published_at
     upcoming = (
         select(published_at).where(published_at > now).order_by(published_at).limit(1)
@@ -105,11 +105,16 @@ def read_state(connection) -> State | None:
         .order_by(published_at.desc())
         .limit(1)
     ).scalar_subquery()
-    row = connection.execute(
-        select(SiteState.content_version, SiteState.content_changed_at, upcoming, went_live).where(
-            SiteState.id == 1
-        )
-    ).one_or_none()
+    changed = (SiteState.content_version, SiteState.content_changed_at)
+    return select(*changed, upcoming, went_live).where(SiteState.id == 1)
+
+
+STATE_SQL = _state_sql()
+
+
+def read_state(connection) -> State | None:
+    """The content version, the next go-live and the last change, in one statement."""
+    row = connection.execute(STATE_SQL, {"now": content.utcnow()}).one_or_none()
     if row is None:
         return None
     version, changed, next_live, last_live = row
@@ -166,18 +171,20 @@ def cacheable(view: Callable) -> Callable:
     def marked(*args, **kwargs):
         # Read the state before the view reads content: an edit in between makes the kept
         # page stale at once instead of keeping old content under a new version.
-        cache = current_app.extensions.get("page_cache")
-        request.environ[ENVIRON_FLAG] = cache.state() if cache else _state(db.engine)
+        request.environ[ENVIRON_FLAG] = _state()
         return view(*args, **kwargs)
 
     return marked
 
 
-def _state(engine) -> State | None:
+def _state() -> State | None:
+    """`read_state` on the request's own session, whose connection the view then reads
+    content with: no second connection (a pool checkout, a transaction and its rollback)
+    for one statement."""
     try:
-        with engine.connect() as conn:
-            return read_state(conn)
+        return read_state(db.session.connection())
     except Exception:  # no database or no table: serve uncached; the app says what is wrong
+        db.session.rollback()
         return None
 
 
@@ -224,10 +231,6 @@ class PageCache:
             with self.app.app_context():
                 self._engine = db.engine
         return self._engine
-
-    def state(self) -> State | None:
-        """What a page rendered now depends on (see `read_state`); None without a database."""
-        return _state(self.engine)
 
     def version(self) -> int | None:
         """The current content version: the one read a hit costs.

@@ -4,7 +4,7 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("public", __name__)
 
-from portal.public import views  # noqa: E402,F401
+from portal.public import chart, form, views  # noqa: E402,F401
 
 
 def init_app(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from urllib.parse import parse_qsl
 
 from flask import current_app, g, redirect, render_template, request, url_for
@@ -12,7 +13,7 @@ from portal.htmx import render_page_or_block
 from portal.http.pagecache import cacheable
 from portal.i18n import best_language, languages
 from portal.models import Maker, Tag
-from portal.public import bp, pieces, update_parts
+from portal.public import bp, chart, pieces, update_parts
 
 
 @bp.route("/")
@@ -54,15 +55,16 @@ def _listing(template: str, **context):
     options = queries.facet_options(g.lang, fixed=filters.fixed, chosen_tags=filters.tags)
     # The address bar shows the canonical address after a live filter or search; a later
     # page is "More updates", appended in place, which leaves the address alone.
-    _addresses(lambda lang: listing_url(filters, lang=lang))
+    query = filters.query_string()  # the same in every language
+    _addresses(lambda lang: _with_query(listing_path(lang), query))
     return render_page_or_block(
         template,
         "results",
         push_url=g.canonical if filters.page == 1 else None,
         filters=filters,
         page=page,
-        facets=queries.facet_counts(filters),
-        activity=queries.activity(filters),
+        facets=queries.facet_counts(filters, offered=options),
+        activity=chart.bars(queries.activity(filters), month_url(filters)),
         facet_options=options,
         all_tags=(all_tags_url(filters), queries.tag_total()) if "tag" in options else None,
         **context,
@@ -106,14 +108,32 @@ def _addresses(url_in: Callable[[str], str]) -> None:
 def listing_url(filters: queries.Filters, **changes) -> str:
     """The canonical address of the listing being shown with `filters`, changed by `changes`
     (fields of `Filters`: page, date_from, date_to, lang …)."""
-    filters = replace(filters, **changes)
+    lang = changes.pop("lang", filters.lang)  # the path's, never the query's
+    query = (replace(filters, **changes) if changes else filters).query_string()
+    return _with_query(listing_path(lang), query)
+
+
+def listing_path(lang: str) -> str:
+    """The path of the listing being shown, in `lang`."""
     paths = g.setdefault("listing_paths", {})  # a page links its listing a dozen times
-    if (path := paths.get(filters.lang)) is None:
+    if (path := paths.get(lang)) is None:
         endpoint = LISTINGS.get(request.endpoint, request.endpoint)
-        path = url_for(endpoint, **dict(request.view_args or {}, lang=filters.lang))
-        paths[filters.lang] = path
-    query = filters.query_string()
+        path = url_for(endpoint, **dict(request.view_args or {}, lang=lang))
+        paths[lang] = path
+    return path
+
+
+def _with_query(path: str, query: str) -> str:
     return f"{path}?{query}" if query else path
+
+
+def month_url(filters: queries.Filters) -> Callable[[date, date], str]:
+    """`listing_url(filters, date_from=start, date_to=end, page=1)` for many months (the
+    activity chart), the rest of the address built once: the dates are the last fields of
+    a canonical query (`Filters.query_string`), page 1 being left out."""
+    rest = listing_url(filters, date_from=None, date_to=None, page=1)
+    joint = "&" if "?" in rest else "?"
+    return lambda start, end: f"{rest}{joint}from={start.isoformat()}&to={end.isoformat()}"
 
 
 @bp.route("/<lang>/updates/")
