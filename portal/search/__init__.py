@@ -34,17 +34,20 @@ from flask import Flask
 
 from portal.search.commands import reindex_command
 from portal.search.index import TABLE, listen, rebuild
-from portal.search.queries import matching, ranks, snippet, translation_snippet
-from portal.search.text import document, query_terms, stems
+from portal.search.queries import excerpt, matching, quotable, ranks, snippet, translation_snippet
+from portal.search.text import document, query_terms, searched_body, stems
 
 __all__ = [
     "TABLE",
     "document",
+    "excerpt",
     "init_app",
     "matching",
     "query_terms",
+    "quotable",
     "ranks",
     "rebuild",
+    "searched_body",
     "snippet",
     "stems",
 ]

@@ -121,9 +121,18 @@ def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
     return snippet(fields(t)[1], q, t.lang)
 
 
+def quotable(value: str) -> str:
+    """`value` as a snippet quotes it: on one line, single spaces (see `excerpt`)."""
+    return " ".join((value or "").split())
+
+
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
-    value = " ".join((value or "").split())
+    return excerpt(quotable(value), q, lang, width)
+
+
+def excerpt(value: str, q: str, lang: str, width: int = 200) -> Markup:
+    """`snippet` of a text already made `quotable` (portal.public.pieces keeps it so)."""
     wanted = _wanted(q, lang)
     first = None
     if wanted:
@@ -142,16 +151,13 @@ def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
         if space > (first.end() if first else start):
             end = space
 
-    out, pos = [], start
+    out, pos = ["… " if start > 0 else ""], start
     if first:  # only the words shown are looked at: a body has hundreds, the excerpt dozens
         for m in WORD.finditer(value, start):
             if m.end() > end:
                 break
             if wanted & _word_stems(m.group(), lang):
-                out.append(escape(value[pos : m.start()]))
-                out.append(Markup("<mark>{}</mark>").format(m.group()))
+                out += (escape(value[pos : m.start()]), "<mark>", escape(m.group()), "</mark>")
                 pos = m.end()
-    out.append(escape(value[pos:end]))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(value) else ""
-    return Markup(prefix) + Markup("").join(out) + Markup(suffix)
+    out += (escape(value[pos:end]), " …" if end < len(value) else "")
+    return Markup("".join(out))
