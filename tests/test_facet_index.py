@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 
 import lxml.html
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
 from portal import create_app, facets, queries
 from portal.extensions import db
-from portal.models import Maker, Tag, Update
+from portal.models import Change, Maker, Product, ProductTranslation, Tag, Update
 
 
 @pytest.fixture
@@ -273,3 +273,117 @@ def test_kept_teasers_follow_every_edit_of_their_update(app, uncached, make_upda
         db.session.get(Update, first).maker.name = "Open Eye"
         db.session.commit()
     assert all(t.startswith("Open Eye") for t in _teasers(uncached, "/en/updates/"))
+
+
+def _results(app, url: str) -> list[tuple[str, str]]:
+    """A search's results: each teaser's meta and title as text, and its snippet's HTML."""
+    found = []
+    for teaser in _page(app, url).xpath("//article[@class='teaser']"):
+        head = " ".join(" ".join(p.text_content().split()) for p in teaser.xpath("p[1]|h3"))
+        quoted = teaser.xpath("p[@class='lede snippet']")[0]
+        inner = (quoted.text or "") + "".join(lxml.html.tostring(c, encoding=str) for c in quoted)
+        found.append((head, inner))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_kept_search_results_follow_every_edit_of_their_update(app, uncached, make_update, lang):
+    """A search result is its kept teaser with a snippet cut from its kept searched text
+    (portal.public.pieces): the next search after an edit of anything it shows or quotes,
+    in either language, by the editors or by raw SQL, shows the edit; unpublished, scheduled
+    or deleted, it is gone."""
+    other = "nl" if lang == "en" else "en"
+    uid = make_update(
+        **{lang: {"title": "Walrus news", "lede": "A walrus lede.", "body": "The *walrus*."}},
+        **{other: {"title": "Other walrus", "lede": "Other lede.", "body": "Other walrus."}},
+    )
+    url = f"/{lang}/updates/?q=walrus"
+
+    def edit(change) -> list[tuple[str, str]]:
+        with app.app_context():
+            change(db.session.get(Update, uid))
+            db.session.commit()
+        return _results(uncached, url)
+
+    [(head, quoted)] = _results(uncached, url)
+    assert head.startswith("Openai Art") and head.endswith("Walrus news")
+    assert quoted.startswith("A <mark>walrus</mark> lede. The <mark>walrus</mark>. Impact")
+    [(head, _)] = edit(lambda u: setattr(u.translation(lang), "title", "Walrus renamed"))
+    assert head.endswith("Walrus renamed")
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "lede", "New walrus lede."))
+    assert quoted.startswith("New <mark>walrus</mark> lede. The <mark>walrus</mark>.")
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "body", "Walrus *moved*."))
+    assert "lede. <mark>Walrus</mark> moved. Impact" in quoted
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "impact", "Big walrus impact"))
+    assert "moved. Big <mark>walrus</mark> impact One" in quoted
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "takeaways", ["Tusks", "Ice"]))
+    assert quoted.endswith("impact Tusks Ice")
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(other), "body", "Changed walrus."))
+    assert "lede. <mark>Walrus</mark> moved. Impact" not in quoted  # (impact changed above)
+    assert "moved. Big <mark>walrus</mark> impact Tusks Ice" in quoted
+    with app.app_context():  # behind the editors' back: the kept text follows the column
+        db.session.execute(
+            text("UPDATE update_translations SET body = 'Walrus *gone*.' WHERE lang = :lang"),
+            {"lang": lang},
+        )
+        db.session.commit()
+    assert "lede. <mark>Walrus</mark> gone. Big" in _results(uncached, url)[0][1]
+    [(head, _)] = edit(lambda u: setattr(u.maker, "name", "Open Eye"))
+    assert head.startswith("Open Eye Art")
+    assert edit(lambda u: setattr(u, "status", "draft")) == []
+    assert len(edit(lambda u: setattr(u, "status", "published"))) == 1
+    assert edit(lambda u: setattr(u, "published_at", datetime.now() + timedelta(days=1))) == []
+    assert len(edit(lambda u: setattr(u, "published_at", datetime(2025, 7, 11)))) == 1
+    assert edit(lambda u: u.translations.remove(u.translation(lang))) == []
+    assert _results(uncached, f"/{other}/updates/?q=walrus")[0][0].endswith("Other walrus")
+    assert edit(lambda u: db.session.delete(u)) == []
+    assert _results(uncached, f"/{other}/updates/?q=walrus") == []
+
+
+def test_kept_product_names_follow_every_edit(app, uncached, make_update):
+    """A search names the public products it finds from their names kept per content version
+    (portal.calendar.queries): a rename, a new translated name, an unpublished, scheduled or
+    deleted update, a deleted change or product shows on the next search."""
+    uid = make_update(en={"title": "Retiring things"})
+    with app.app_context():
+        update = db.session.get(Update, uid)
+        product = Product(slug="orca", name="Orca", maker=update.maker)
+        update.changes.append(Change(kind="launch", effective_date=date(2025, 8, 1)))
+        update.changes[0].products.append(product)
+        db.session.commit()
+
+    def named(q: str) -> list[str]:
+        results = _page(uncached, f"/en/updates/?q={q}").get_element_by_id("results")
+        return [a.text for a in results.xpath(".//p[@class='product-matches']/a")]
+
+    def edit(change) -> None:
+        with app.app_context():
+            change(db.session.get(Update, uid))
+            db.session.commit()
+
+    assert named("orca") == ["Orca"] and named("whale") == []
+    edit(lambda u: setattr(u.changes[0].products[0], "name", "Whale"))
+    assert named("orca") == [] and named("whale") == ["Whale"]
+    edit(
+        lambda u: (
+            u.changes[0]
+            .products[0]
+            .translations.append(ProductTranslation(lang="nl", name="Walvis"))
+        )
+    )
+    assert named("walvis") == ["Whale"]  # any language's name, shown in the page's
+    edit(lambda u: setattr(u, "status", "draft"))
+    assert named("whale") == []
+    edit(lambda u: setattr(u, "status", "published"))
+    assert named("whale") == ["Whale"]
+    edit(lambda u: setattr(u, "published_at", datetime.now() + timedelta(days=1)))
+    assert named("whale") == []
+    edit(lambda u: setattr(u, "published_at", datetime(2025, 7, 11)))
+    assert named("whale") == ["Whale"]
+    edit(lambda u: u.changes.pop())
+    assert named("whale") == []
+    edit(lambda u: u.changes.append(Change(kind="launch", effective_date=date(2025, 8, 1))))
+    edit(lambda u: u.changes[0].products.append(db.session.scalar(select(Product))))
+    assert named("whale") == ["Whale"]
+    edit(lambda u: db.session.delete(db.session.scalar(select(Product))))
+    assert named("whale") == []
