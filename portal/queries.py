@@ -14,6 +14,7 @@ import heapq
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from urllib.parse import urlencode
 
 from flask import g, has_request_context, request
@@ -225,6 +226,7 @@ class Selection:
     dates: int
     chosen: dict[str, int]
     ranks: dict[int, float]  # position → search rank (lower is better), when searching
+    order: list[int]  # the positions of `ranks`, best first (rank, then newest)
 
     def matching(self, without: str | None = None, dated: bool = True) -> int:
         bits = self.common & self.dates if dated else self.common
@@ -246,13 +248,14 @@ def select_updates(f: Filters) -> Selection:
     if f.importance:
         common &= index.at_least(f.importance)
     ranks: dict[int, float] = {}
+    order: list[int] = []
     if f.q:
-        ranks, found = _search(index, f.lang, f.q)
+        ranks, found, order = _search(index, f.lang, f.q)
         common &= found
     start = datetime.combine(f.date_from, time.min) if f.date_from else None
     end = datetime.combine(f.date_to + timedelta(days=1), time.min) if f.date_to else None
     chosen = {facet: index.any_of(facet, f.chosen(facet)) for facet in FACETS if f.chosen(facet)}
-    found = Selection(index, common, index.between(start, end), chosen, ranks)
+    found = Selection(index, common, index.between(start, end), chosen, ranks, order)
     g.selections = {**kept, key: found}
     return found
 
@@ -260,15 +263,16 @@ def select_updates(f: Filters) -> Selection:
 SEARCHES_KEPT = 8  # full-text results kept per content version
 
 
-def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int]:
-    """Position → rank and the bitset of the updates whose `lang` text matches `q`: one
-    full-text match per query and content version. The last few are kept with the index,
-    since a reader changes filters more often than words (and an edit drops them all)."""
+def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int, list[int]]:
+    """Position → rank, the bitset of the updates whose `lang` text matches `q`, and their
+    positions best first: one full-text match per query and content version. The last few
+    are kept with the index, since a reader changes filters more often than words (and an
+    edit drops them all)."""
     key = ("search", lang, q)
     if (kept := index.memo.get(key)) is None:
         by_update = search.ranks(lang, q, index.translations)
         ranks = {index.position[u]: r for u, r in by_update.items() if u in index.position}
-        kept = (ranks, facets.bitset(ranks))
+        kept = (ranks, facets.bitset(ranks), sorted(ranks, key=lambda p: (ranks[p], p)))
         searches = [k for k in index.memo if k[0] == "search"]
         for old in searches[: max(0, len(searches) - SEARCHES_KEPT + 1)]:
             index.memo.pop(old, None)
@@ -289,10 +293,11 @@ def find_updates(f: Filters, per_page: int = 20, by_date: bool = False, load: bo
         ranks = selection.ranks
         if bits.bit_count() * 8 < len(ranks):  # few of the matches pass the filters
             ranked = ((ranks[p], p) for p in facets.positions(bits))
-        else:
+            positions = [p for _, p in heapq.nsmallest(skip + per_page, ranked)[skip:]]
+        else:  # many do: the first of them in rank order
             found = bits.to_bytes((index.size + 7) // 8, "little")
-            ranked = ((rank, p) for p, rank in ranks.items() if found[p >> 3] >> (p & 7) & 1)
-        positions = [p for _, p in heapq.nsmallest(skip + per_page, ranked)[skip:]]
+            passing = (p for p in selection.order if found[p >> 3] >> (p & 7) & 1)
+            positions = list(islice(passing, skip, skip + per_page))
     elif f.sort == "important" and not by_date:
         positions = []
         for weight in sorted(index.importance, reverse=True):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from flask import get_template_attribute
 from markupsafe import Markup
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, case, select
 from sqlalchemy.orm import lazyload
 
 from portal import facets, search
@@ -36,9 +36,11 @@ SHOWN = SHOWN.add_columns(UpdateTranslation.title, UpdateTranslation.lede)
 SHOWN = SHOWN.join(Maker, Maker.id == Update.maker_id).outerjoin(
     UpdateTranslation, UpdateTranslation.update_id == Update.id
 )
-# A search result also quotes the rest of the searched text (search.fields): one query.
+# A search result also quotes the rest of its text (search.searched_body), read with the
+# shown columns in one query, for the text in the language given as `quoted` only.
 QUOTED = (UpdateTranslation.body, UpdateTranslation.impact, UpdateTranslation.takeaways_text)
-SEARCHED = SHOWN.add_columns(*QUOTED)
+_QUOTED_LANG = UpdateTranslation.lang == bindparam("quoted")
+SEARCHED = SHOWN.add_columns(*(case((_QUOTED_LANG, column)) for column in QUOTED))
 LEDE = Markup('<p class="lede">')  # escaped texts never hold "<": found once, in the lede
 SNIPPET = Markup('<p class="lede snippet">')
 
@@ -59,14 +61,15 @@ def teasers_by_id(index: facets.Index, ids: list[int], lang: str) -> dict[int, M
 def search_teasers(index: facets.Index, ids: list[int], lang: str, q: str) -> list[Markup]:
     """The teasers of these search results in `lang`, in their order, each with the snippet
     of its text around the words of `q` instead of its lede; read in one query."""
-    rows = _rows(SEARCHED, ids)
+    rows = _rows(SEARCHED, ids, quoted=lang)
     shown = {u: [row[: -len(QUOTED)] for row in found] for u, found in rows.items()}
     kept = _teasers(index, shown, lang)
     results = []
     for update_id in ids:
         if (teaser := kept.get(update_id)) is None:
             continue
-        row = _best(rows[update_id], lang)
+        if (row := _best(rows[update_id], lang))[4] != lang:  # its text in `lang` went since
+            row = _best(_rows(SEARCHED, [update_id], quoted=row[4])[update_id], row[4])
         quoted = search.excerpt(_searched_text(index, update_id, row), q, row[4])
         lede = teaser.index(LEDE)
         lede_end = teaser.index("</p>", lede)
@@ -74,11 +77,11 @@ def search_teasers(index: facets.Index, ids: list[int], lang: str, q: str) -> li
     return results
 
 
-def _rows(query: Select, ids: list[int]) -> dict[int, list[tuple]]:
+def _rows(query: Select, ids: list[int], **params) -> dict[int, list[tuple]]:
     """Update id → the rows of its texts (one a language), without the id."""
     found: dict[int, list[tuple]] = {}
     if ids:
-        for update_id, *values in db.session.execute(query.where(Update.id.in_(ids))):
+        for update_id, *values in db.session.execute(query.where(Update.id.in_(ids)), params):
             found.setdefault(update_id, []).append(tuple(values))
     return found
 
