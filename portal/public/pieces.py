@@ -70,7 +70,7 @@ def search_teasers(index: facets.Index, ids: list[int], lang: str, q: str) -> li
             continue
         if (row := _best(rows[update_id], lang))[4] != lang:  # its text in `lang` went since
             row = _best(_rows(SEARCHED, [update_id], quoted=row[4])[update_id], row[4])
-        quoted = search.excerpt(_searched_text(index, update_id, row), q, row[4])
+        quoted = search.excerpt(_searched_text(index, update_id, row), q)
         lede = teaser.index(LEDE)
         lede_end = teaser.index("</p>", lede)
         results.append(Markup(f"{teaser[:lede]}{SNIPPET}{quoted}{teaser[lede_end:]}"))
@@ -108,11 +108,11 @@ def _best(rows: list[tuple], lang: str) -> tuple:
     return next((by_lang[code] for code in (lang, *languages()) if code in by_lang), rows[0])
 
 
-def _searched_text(index: facets.Index, update_id: int, row: tuple) -> str:
+def _searched_text(index: facets.Index, update_id: int, row: tuple) -> search.Quotable:
     """The plain text a snippet quotes from, kept under the raw values it is made of."""
     # row: maker, type, published_at, id, lang, slug, title, lede, body, impact, takeaways
-    key = ("searched", row[3], row[7], *row[-len(QUOTED) :])  # id, lede, quoted
+    key = ("searched", row[3], row[4], row[7], *row[-len(QUOTED) :])  # id, lang, lede, …
     kept = index.pieces.setdefault(update_id, {})
     if (text := kept.get(key)) is None:
-        text = kept[key] = search.quotable(search.searched_body(*key[2:]))
+        text = kept[key] = search.quotable(search.searched_body(*key[3:]), row[4])
     return text

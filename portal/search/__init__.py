@@ -34,10 +34,19 @@ from flask import Flask
 
 from portal.search.commands import reindex_command
 from portal.search.index import TABLE, listen, rebuild
-from portal.search.queries import excerpt, matching, quotable, ranks, snippet, translation_snippet
+from portal.search.queries import (
+    Quotable,
+    excerpt,
+    matching,
+    quotable,
+    ranks,
+    snippet,
+    translation_snippet,
+)
 from portal.search.text import document, query_terms, searched_body, stems
 
 __all__ = [
+    "Quotable",
     "TABLE",
     "document",
     "excerpt",

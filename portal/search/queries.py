@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 from sqlalchemy import Select, column, func, select, table
@@ -121,23 +122,57 @@ def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
     return snippet(fields(t)[1], q, t.lang)
 
 
-def quotable(value: str) -> str:
-    """`value` as a snippet quotes it: on one line, single spaces (see `excerpt`)."""
-    return " ".join((value or "").split())
+class Quotable(NamedTuple):
+    """A text as a snippet quotes it (`text`: on one line, single spaces) and the stems of
+    its words (`stems`: for each word in order, " ", where it starts in `text`, then "|"
+    and each of its stems followed by "|", as in " 0|new|12|model|"). Made once per text
+    (portal.public.pieces keeps it with the search result's teaser), it lets a snippet
+    find its words by looking for "|stem|" instead of stemming the text word by word."""
+
+    text: str
+    stems: str
+    lang: str
+
+
+def quotable(value: str, lang: str) -> Quotable:
+    """`value` in `lang`, ready to be quoted by `excerpt`."""
+    text = " ".join((value or "").split())
+    words = (
+        f" {m.start()}|" + "".join(f"{stem}|" for stem in sorted(_word_stems(m.group(), lang)))
+        for m in WORD.finditer(text)
+    )
+    return Quotable(text, "".join(words), lang)
 
 
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
-    return excerpt(quotable(value), q, lang, width)
+    return excerpt(quotable(value, lang), q, width)
 
 
-def excerpt(value: str, q: str, lang: str, width: int = 200) -> Markup:
-    """`snippet` of a text already made `quotable` (portal.public.pieces keeps it so)."""
-    wanted = _wanted(q, lang)
+def _found(quoted: Quotable, needles: list[str], start: int, last: int) -> list[int]:
+    """Where the words holding a needle ("|stem|") start in `quoted.text`, in order: those
+    whose stems are at `start` or after in `quoted.stems` and that start by `last`."""
+    stemmed, found = quoted.stems, set()
+    for needle in needles:
+        at = stemmed.find(needle, start)
+        while at != -1:
+            word = stemmed.rfind(" ", 0, at) + 1
+            if (offset := int(stemmed[word : stemmed.index("|", word)])) > last:
+                break
+            found.add(offset)
+            at = stemmed.find(needle, at + 1)
+    return sorted(found)
+
+
+def excerpt(quoted: Quotable, q: str, width: int = 200) -> Markup:
+    """The `snippet` of a `Quotable` text."""
+    value = quoted.text
+    needles = [f"|{stem}|" for stem in _wanted(q, quoted.lang)]
     first = None
-    if wanted:
-        words = WORD.finditer(value)
-        first = next((m for m in words if wanted & _word_stems(m.group(), lang)), None)
+    if firsts := [at for needle in needles if (at := quoted.stems.find(needle)) != -1]:
+        stemmed, at = quoted.stems, min(firsts)
+        word = stemmed.rfind(" ", 0, at) + 1
+        first = WORD.match(value, int(stemmed[word : stemmed.index("|", word)]))
 
     start, end = 0, min(len(value), width)
     if first:
@@ -152,12 +187,12 @@ def excerpt(value: str, q: str, lang: str, width: int = 200) -> Markup:
             end = space
 
     out, pos = ["… " if start > 0 else ""], start
-    if first:  # only the words shown are looked at: a body has hundreds, the excerpt dozens
-        for m in WORD.finditer(value, start):
-            if m.end() > end:
+    if first:  # the words shown that match, from the first (none before it does)
+        for offset in _found(quoted, needles, min(firsts), end):
+            word = WORD.match(value, offset)
+            if word.end() > end:
                 break
-            if wanted & _word_stems(m.group(), lang):
-                out += (escape(value[pos : m.start()]), "<mark>", escape(m.group()), "</mark>")
-                pos = m.end()
+            out += (escape(value[pos:offset]), "<mark>", escape(word.group()), "</mark>")
+            pos = word.end()
     out += (escape(value[pos:end]), " …" if end < len(value) else "")
     return Markup("".join(out))
