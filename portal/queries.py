@@ -23,11 +23,12 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import defaultload, selectinload, undefer
 from werkzeug.datastructures import MultiDict
 
-from portal import facets, search, vocab
+from portal import facets, vocab
 from portal.extensions import db
 from portal.http.pagecache import ENVIRON_FLAG
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
+from portal.search import kept as kept_search
 
 # Makers A to Z whatever the database's collation (SQLite compares bytes, PostgreSQL
 # follows its locale): lowercase first, then the id for names that differ only in case.
@@ -265,12 +266,12 @@ SEARCHES_KEPT = 8  # full-text results kept per content version
 
 def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int, list[int]]:
     """Position → rank, the bitset of the updates whose `lang` text matches `q`, and their
-    positions best first: one full-text match per query and content version. The last few
-    are kept with the index, since a reader changes filters more often than words (and an
-    edit drops them all)."""
+    positions best first. The last few are kept with the index, since a reader changes
+    filters more often than words; the matches behind them outlive edits (portal.search.
+    kept: after an edit only the changed texts are matched again)."""
     key = ("search", lang, q)
     if (kept := index.memo.get(key)) is None:
-        by_update = search.ranks(lang, q, index.translations)
+        by_update = kept_search.matches(index, lang, q)
         ranks = {index.position[u]: r for u, r in by_update.items() if u in index.position}
         kept = (ranks, facets.bitset(ranks), sorted(ranks, key=lambda p: (ranks[p], p)))
         searches = [k for k in index.memo if k[0] == "search"]

@@ -387,3 +387,57 @@ def test_kept_product_names_follow_every_edit(app, uncached, make_update):
     assert named("whale") == ["Whale"]
     edit(lambda u: db.session.delete(db.session.scalar(select(Product))))
     assert named("whale") == []
+
+
+def test_kept_matches_follow_every_edit_matching_only_what_changed(app, uncached, make_update):
+    """A search's matches outlive edits (portal.search.kept): the first search after an
+    edit matches only the texts of the updates it changed, and finds exactly what a fresh
+    match finds, whether the edit adds or removes the word, unpublishes, schedules or
+    deletes; an edit that may touch any update (a maker's slug) matches afresh."""
+    first = make_update(en={"title": "Walrus one"}, nl={"title": "Walrus een"})
+    second = make_update(en={"title": "Seal two"}, published="2025-07-10")
+    with uncached.app_context():
+        engine = db.engine
+    sent: list[str] = []
+
+    def titles(url: str = "/en/updates/?q=walrus") -> list[str]:
+        sent.clear()
+        listener = lambda conn, cursor, sql, *args: sent.append(sql)  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        page = _page(uncached, url)
+        event.remove(engine, "before_cursor_execute", listener)
+        return [h.text_content().strip() for h in page.xpath("//article[@class='teaser']/h3")]
+
+    def matched_again() -> list[bool]:
+        """For each full-text match the last request made: was it of some texts only?"""
+        return [" IN (" in sql for sql in sent if "update_search" in sql]
+
+    def edit(update_id: int, change) -> None:
+        with app.app_context():
+            change(db.session.get(Update, update_id))
+            db.session.commit()
+
+    assert titles() == ["Walrus one"] and matched_again() == [False]
+    edit(second, lambda u: setattr(u.translation("en"), "title", "Walrus two"))
+    assert titles() == ["Walrus one", "Walrus two"] and matched_again() == [True]
+    assert titles() == ["Walrus one", "Walrus two"] and matched_again() == []
+    edit(second, lambda u: setattr(u.translation("en"), "body", "Nothing about it."))
+    assert titles() == ["Walrus one", "Walrus two"] and matched_again() == [True]
+    edit(first, lambda u: setattr(u.translation("en"), "title", "Seal one"))
+    assert titles() == ["Walrus two"] and matched_again() == [True]
+    assert titles("/nl/updates/?q=walrus") == ["Walrus een"]
+    edit(second, lambda u: setattr(u, "status", "draft"))
+    assert titles() == []
+    edit(second, lambda u: setattr(u, "status", "published"))
+    assert titles() == ["Walrus two"]
+    edit(second, lambda u: setattr(u, "published_at", datetime.now() + timedelta(days=1)))
+    assert titles() == []
+    edit(second, lambda u: setattr(u, "published_at", datetime(2025, 7, 10)))
+    assert titles() == ["Walrus two"]
+    edit(first, lambda u: setattr(u.translation("en"), "lede", "A walrus after all."))
+    assert titles() == ["Walrus two", "Seal one"] and matched_again() == [True]
+    edit(first, lambda u: setattr(u.maker, "slug", "open-ai"))
+    assert titles() == ["Walrus two", "Seal one"] and matched_again() == [False]
+    edit(second, lambda u: db.session.delete(u))
+    assert titles() == ["Seal one"] and matched_again() == []  # no text left to match
+    assert titles("/nl/updates/?q=walrus") == ["Walrus een"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -44,7 +44,9 @@ def _matching_sqlite(lang: str, terms: list[str]) -> Select:
     )
 
 
-_pg = table(TABLE, column("update_id"), column("lang"), column("document"))
+_pg = table(
+    TABLE, column("update_id"), column("translation_id"), column("lang"), column("document")
+)
 
 
 def _matching_postgresql(lang: str, q: str) -> Select:
@@ -82,21 +84,32 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
     return found
 
 
-def ranks(lang: str, q: str, translations: Mapping[int, tuple[int, str]]) -> dict[int, float]:
+def ranks(
+    lang: str,
+    q: str,
+    translations: Mapping[int, tuple[int, str]],
+    only: Collection[int] | None = None,
+) -> dict[int, float]:
     """Update id → rank (lower is better) of every update whose `lang` text matches `q`:
     one full-text match. On SQLite only the index's rowids (translation ids) and bm25 are
     read, never a content row: `translations` maps a rowid to its (update id, language)
-    (portal.facets keeps that map); a translation it does not know is not public."""
+    (portal.facets keeps that map); a translation it does not know is not public. With
+    `only`, of those translations (ids) alone."""
     terms = query_terms(q, lang)
     if not terms:
         return {}
     if db.session.connection().dialect.name != "sqlite":
-        return {u: rank for u, rank in db.session.execute(matching(lang, q).order_by(None))}
+        found = matching(lang, q).order_by(None)
+        if only is not None:
+            found = found.where(_pg.c.translation_id.in_(only))
+        return {u: rank for u, rank in db.session.execute(found)}
     hidden = _fts.c[TABLE]
     rank = func.bm25(hidden, 0.0, 0.0, 0.0, TITLE_WEIGHT, BODY_WEIGHT)
-    rows = db.session.execute(
-        select(column("rowid"), rank).select_from(_fts).where(hidden.op("MATCH")(_fts_query(terms)))
-    )
+    found = select(column("rowid"), rank).select_from(_fts)
+    found = found.where(hidden.op("MATCH")(_fts_query(terms)))
+    if only is not None:
+        found = found.where(column("rowid").in_(only))
+    rows = db.session.execute(found)
     found = {}
     for rowid, score in rows:
         update_id, text_lang = translations.get(rowid, (None, None))
