@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 from portal import create_app, facets, queries
 from portal.extensions import db
 from portal.models import Change, Maker, Product, ProductTranslation, Tag, Update
+from portal.search import kept as kept_search
 
 
 @pytest.fixture
@@ -441,3 +442,17 @@ def test_kept_matches_follow_every_edit_matching_only_what_changed(app, uncached
     edit(second, lambda u: db.session.delete(u))
     assert titles() == ["Seal one"] and matched_again() == []  # no text left to match
     assert titles("/nl/updates/?q=walrus") == ["Walrus een"]
+
+
+def test_kept_matches_are_bounded(uncached, make_update, monkeypatch):
+    """Only the last `MAX_KEPT` queries' matches are kept (and `MAX_MATCHES` in all)."""
+    monkeypatch.setattr(kept_search, "MAX_KEPT", 2)
+    make_update(en={"title": "Walrus seal orca"})
+    for q in ("walrus", "seal", "orca"):
+        assert _total(uncached, f"/en/updates/?q={q}") == "1 update"
+    with uncached.app_context():
+        assert list(kept_search._kept[db.engine]) == [("en", "seal"), ("en", "orca")]
+    monkeypatch.setattr(kept_search, "MAX_MATCHES", 0)  # the newest is always kept
+    assert _total(uncached, "/en/updates/?q=walrus+seal") == "1 update"
+    with uncached.app_context():
+        assert list(kept_search._kept[db.engine]) == [("en", "walrus seal")]
