@@ -273,7 +273,8 @@ def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], i
     if (kept := index.memo.get(key)) is None:
         by_update = kept_search.matches(index, lang, q)
         ranks = {index.position[u]: r for u, r in by_update.items() if u in index.position}
-        kept = (ranks, facets.bitset(ranks), sorted(ranks, key=lambda p: (ranks[p], p)))
+        best_first = sorted(sorted(ranks), key=ranks.__getitem__)  # stable: ties newest first
+        kept = (ranks, facets.bitset(ranks), best_first)
         searches = [k for k in index.memo if k[0] == "search"]
         for old in searches[: max(0, len(searches) - SEARCHES_KEPT + 1)]:
             index.memo.pop(old, None)

@@ -64,7 +64,9 @@ def matches(index: facets.Index, lang: str, q: str) -> dict[int, float]:
             t for u in changed for t in index.texts.get(u, ()) if index.translations[t][1] == lang
         ]
         again = ranks(lang, q, index.translations, only=texts) if texts else {}
-        others = {u: rank for u, rank in kept.ranks.items() if u not in changed}
+        others = dict(kept.ranks)
+        for update_id in changed:
+            others.pop(update_id, None)
         found = Kept(index.version, others | again, kept.patched + len(changed))
     with _lock:
         searches = _kept.setdefault(db.engine, OrderedDict())
