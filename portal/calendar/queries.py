@@ -253,7 +253,7 @@ def _product_names() -> tuple[facets.Index, list[tuple[int, set[str], list[int]]
     content version, which any edit of a product, change or update raises; whether one of
     those updates is visible yet is asked per request, so scheduling needs no edit."""
     index = facets.current(queries._version())
-    if (kept := index.memo.get("product names")) is None:
+    if (kept := index.memo.get(("products", "names"))) is None:
         names = {
             product_id: {_words(name)}
             for product_id, name in db.session.execute(select(Product.id, Product.name))
@@ -269,5 +269,5 @@ def _product_names() -> tuple[facets.Index, list[tuple[int, set[str], list[int]]
         for product_id, update_id in db.session.execute(links):
             updates.setdefault(product_id, []).append(update_id)
         kept = [(p, words, updates[p]) for p, words in names.items() if p in updates]
-        index.memo["product names"] = kept
+        index.memo[("products", "names")] = kept
     return index, kept
