@@ -348,17 +348,23 @@ def _follow(session, kept: Index | None, version: int | None) -> Index:
     when every one of them says which (`record`), else a full rebuild."""
     if kept is None or kept.version is None or version is None:
         return _build(session, version)
-    changes = session.scalars(
-        select(ContentChange.updates).where(
-            ContentChange.version > kept.version, ContentChange.version <= version
-        )
-    ).all()
-    if len(changes) != version - kept.version or None in changes:
-        return _build(session, version)  # a version without its row: a restore, or too old
-    changed = {int(update_id) for updates in changes for update_id in updates.split()}
-    if len(changed) > MAX_CHANGED:
+    changed = changed_between(session, kept.version, version)
+    if changed is None or len(changed) > MAX_CHANGED:
         return _build(session, version)
     return _patch(session, kept, changed, version)
+
+
+def changed_between(session, old: int, new: int) -> set[int] | None:
+    """The updates that the content versions after `old` up to `new` changed (`record`);
+    None when one of them may have changed any (or has no row: a restore, or too old)."""
+    changes = session.scalars(
+        select(ContentChange.updates).where(
+            ContentChange.version > old, ContentChange.version <= new
+        )
+    ).all()
+    if len(changes) != new - old or None in changes:
+        return None
+    return {int(update_id) for updates in changes for update_id in updates.split()}
 
 
 def _fresh(kept: Index | None, version: int | None) -> bool:

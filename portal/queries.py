@@ -14,6 +14,7 @@ import heapq
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from urllib.parse import urlencode
 
 from flask import g, has_request_context, request
@@ -22,12 +23,13 @@ from sqlalchemy import Row, Select, bindparam, false, func, select, true
 from sqlalchemy.orm import defaultload, selectinload, undefer
 from werkzeug.datastructures import MultiDict
 
-from portal import facets, search, vocab
+from portal import facets, vocab
 from portal.extensions import db
 from portal.http.pagecache import ENVIRON_FLAG
 from portal.i18n import vocab_labels
 from portal.models import Maker, Tag, TagTranslation, Update, UpdateTranslation, update_tags
 from portal.models.content import utcnow
+from portal.search import kept as kept_search
 
 # Makers A to Z whatever the database's collation (SQLite compares bytes, PostgreSQL
 # follows its locale): lowercase first, then the id for names that differ only in case.
@@ -230,6 +232,7 @@ class Selection:
     dates: int
     chosen: dict[str, int]
     ranks: dict[int, float]  # position → search rank (lower is better), when searching
+    order: list[int]  # the positions of `ranks`, best first (rank, then newest)
 
     def matching(self, without: str | None = None, dated: bool = True) -> int:
         bits = self.common & self.dates if dated else self.common
@@ -251,13 +254,14 @@ def select_updates(f: Filters) -> Selection:
     if f.importance:
         common &= index.at_least(f.importance)
     ranks: dict[int, float] = {}
+    order: list[int] = []
     if f.q:
-        ranks, found = _search(index, f.lang, f.q)
+        ranks, found, order = _search(index, f.lang, f.q)
         common &= found
     start = datetime.combine(f.date_from, time.min) if f.date_from else None
     end = datetime.combine(f.date_to + timedelta(days=1), time.min) if f.date_to else None
     chosen = {facet: index.any_of(facet, f.chosen(facet)) for facet in FACETS if f.chosen(facet)}
-    found = Selection(index, common, index.between(start, end), chosen, ranks)
+    found = Selection(index, common, index.between(start, end), chosen, ranks, order)
     g.selections = {**kept, key: found}
     return found
 
@@ -265,15 +269,17 @@ def select_updates(f: Filters) -> Selection:
 SEARCHES_KEPT = 8  # full-text results kept per content version
 
 
-def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int]:
-    """Position → rank and the bitset of the updates whose `lang` text matches `q`: one
-    full-text match per query and content version. The last few are kept with the index,
-    since a reader changes filters more often than words (and an edit drops them all)."""
+def _search(index: facets.Index, lang: str, q: str) -> tuple[dict[int, float], int, list[int]]:
+    """Position → rank, the bitset of the updates whose `lang` text matches `q`, and their
+    positions best first. The last few are kept with the index, since a reader changes
+    filters more often than words; the matches behind them outlive edits (portal.search.
+    kept: after an edit only the changed texts are matched again)."""
     key = ("search", lang, q)
     if (kept := index.memo.get(key)) is None:
-        by_update = search.ranks(lang, q, index.translations)
+        by_update = kept_search.matches(index, lang, q)
         ranks = {index.position[u]: r for u, r in by_update.items() if u in index.position}
-        kept = (ranks, facets.bitset(ranks))
+        best_first = sorted(sorted(ranks), key=ranks.__getitem__)  # stable: ties newest first
+        kept = (ranks, facets.bitset(ranks), best_first)
         searches = [k for k in index.memo if k[0] == "search"]
         for old in searches[: max(0, len(searches) - SEARCHES_KEPT + 1)]:
             index.memo.pop(old, None)
@@ -294,10 +300,11 @@ def find_updates(f: Filters, per_page: int = 20, by_date: bool = False, load: bo
         ranks = selection.ranks
         if bits.bit_count() * 8 < len(ranks):  # few of the matches pass the filters
             ranked = ((ranks[p], p) for p in facets.positions(bits))
-        else:
+            positions = [p for _, p in heapq.nsmallest(skip + per_page, ranked)[skip:]]
+        else:  # many do: the first of them in rank order
             found = bits.to_bytes((index.size + 7) // 8, "little")
-            ranked = ((rank, p) for p, rank in ranks.items() if found[p >> 3] >> (p & 7) & 1)
-        positions = [p for _, p in heapq.nsmallest(skip + per_page, ranked)[skip:]]
+            passing = (p for p in selection.order if found[p >> 3] >> (p & 7) & 1)
+            positions = list(islice(passing, skip, skip + per_page))
     elif f.sort == "important" and not by_date:
         positions = []
         for weight in sorted(index.importance, reverse=True):

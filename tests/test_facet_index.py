@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 
 import lxml.html
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
 from portal import facets, queries
 from portal.extensions import db
-from portal.models import Maker, Tag, Update
+from portal.models import Change, Maker, Product, ProductTranslation, Tag, Update
+from portal.search import kept as kept_search
 
 
 def _page(app, url: str) -> lxml.html.HtmlElement:
@@ -270,3 +271,185 @@ def test_kept_teasers_follow_every_edit_of_their_update(app, uncached, make_upda
         db.session.get(Update, first).maker.name = "Open Eye"
         db.session.commit()
     assert all(t.startswith("Open Eye") for t in _teasers(uncached, "/en/updates/"))
+
+
+def _results(app, url: str) -> list[tuple[str, str]]:
+    """A search's results: each teaser's meta and title as text, and its snippet's HTML."""
+    found = []
+    for teaser in _page(app, url).xpath("//article[@class='teaser']"):
+        head = " ".join(" ".join(p.text_content().split()) for p in teaser.xpath("p[1]|h3"))
+        quoted = teaser.xpath("p[@class='lede snippet']")[0]
+        inner = (quoted.text or "") + "".join(lxml.html.tostring(c, encoding=str) for c in quoted)
+        found.append((head, inner))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_kept_search_results_follow_every_edit_of_their_update(app, uncached, make_update, lang):
+    """A search result is its kept teaser with a snippet cut from its kept searched text
+    (portal.public.pieces): the next search after an edit of anything it shows or quotes,
+    in either language, by the editors or by raw SQL, shows the edit; unpublished, scheduled
+    or deleted, it is gone."""
+    other = "nl" if lang == "en" else "en"
+    uid = make_update(
+        **{lang: {"title": "Walrus news", "lede": "A walrus lede.", "body": "The *walrus*."}},
+        **{other: {"title": "Other walrus", "lede": "Other lede.", "body": "Other walrus."}},
+    )
+    url = f"/{lang}/updates/?q=walrus"
+
+    def edit(change) -> list[tuple[str, str]]:
+        with app.app_context():
+            change(db.session.get(Update, uid))
+            db.session.commit()
+        return _results(uncached, url)
+
+    [(head, quoted)] = _results(uncached, url)
+    assert head.startswith("Openai Art") and head.endswith("Walrus news")
+    assert quoted.startswith("A <mark>walrus</mark> lede. The <mark>walrus</mark>. Impact")
+    [(head, _)] = edit(lambda u: setattr(u.translation(lang), "title", "Walrus renamed"))
+    assert head.endswith("Walrus renamed")
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "lede", "New walrus lede."))
+    assert quoted.startswith("New <mark>walrus</mark> lede. The <mark>walrus</mark>.")
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "body", "Walrus *moved*."))
+    assert "lede. <mark>Walrus</mark> moved. Impact" in quoted
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "impact", "Big walrus impact"))
+    assert "moved. Big <mark>walrus</mark> impact One" in quoted
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(lang), "takeaways", ["Tusks", "Ice"]))
+    assert quoted.endswith("impact Tusks Ice")
+    [(_, quoted)] = edit(lambda u: setattr(u.translation(other), "body", "Changed walrus."))
+    assert "lede. <mark>Walrus</mark> moved. Impact" not in quoted  # (impact changed above)
+    assert "moved. Big <mark>walrus</mark> impact Tusks Ice" in quoted
+    with app.app_context():  # behind the editors' back: the kept text follows the column
+        db.session.execute(
+            text("UPDATE update_translations SET body = 'Walrus *gone*.' WHERE lang = :lang"),
+            {"lang": lang},
+        )
+        db.session.commit()
+    assert "lede. <mark>Walrus</mark> gone. Big" in _results(uncached, url)[0][1]
+    [(head, _)] = edit(lambda u: setattr(u.maker, "name", "Open Eye"))
+    assert head.startswith("Open Eye Art")
+    assert edit(lambda u: setattr(u, "status", "draft")) == []
+    assert len(edit(lambda u: setattr(u, "status", "published"))) == 1
+    assert edit(lambda u: setattr(u, "published_at", datetime.now() + timedelta(days=1))) == []
+    assert len(edit(lambda u: setattr(u, "published_at", datetime(2025, 7, 11)))) == 1
+    assert edit(lambda u: u.translations.remove(u.translation(lang))) == []
+    assert _results(uncached, f"/{other}/updates/?q=walrus")[0][0].endswith("Other walrus")
+    assert edit(lambda u: db.session.delete(u)) == []
+    assert _results(uncached, f"/{other}/updates/?q=walrus") == []
+
+
+def test_kept_product_names_follow_every_edit(app, uncached, make_update):
+    """A search names the public products it finds from their names kept per content version
+    (portal.calendar.queries): a rename, a new translated name, an unpublished, scheduled or
+    deleted update, a deleted change or product shows on the next search."""
+    uid = make_update(en={"title": "Retiring things"})
+    with app.app_context():
+        update = db.session.get(Update, uid)
+        product = Product(slug="orca", name="Orca", maker=update.maker)
+        update.changes.append(Change(kind="launch", effective_date=date(2025, 8, 1)))
+        update.changes[0].products.append(product)
+        db.session.commit()
+
+    def named(q: str) -> list[str]:
+        results = _page(uncached, f"/en/updates/?q={q}").get_element_by_id("results")
+        return [a.text for a in results.xpath(".//p[@class='product-matches']/a")]
+
+    def edit(change) -> None:
+        with app.app_context():
+            change(db.session.get(Update, uid))
+            db.session.commit()
+
+    assert named("orca") == ["Orca"] and named("whale") == []
+    edit(lambda u: setattr(u.changes[0].products[0], "name", "Whale"))
+    assert named("orca") == [] and named("whale") == ["Whale"]
+    edit(
+        lambda u: (
+            u.changes[0]
+            .products[0]
+            .translations.append(ProductTranslation(lang="nl", name="Walvis"))
+        )
+    )
+    assert named("walvis") == ["Whale"]  # any language's name, shown in the page's
+    edit(lambda u: setattr(u, "status", "draft"))
+    assert named("whale") == []
+    edit(lambda u: setattr(u, "status", "published"))
+    assert named("whale") == ["Whale"]
+    edit(lambda u: setattr(u, "published_at", datetime.now() + timedelta(days=1)))
+    assert named("whale") == []
+    edit(lambda u: setattr(u, "published_at", datetime(2025, 7, 11)))
+    assert named("whale") == ["Whale"]
+    edit(lambda u: u.changes.pop())
+    assert named("whale") == []
+    edit(lambda u: u.changes.append(Change(kind="launch", effective_date=date(2025, 8, 1))))
+    edit(lambda u: u.changes[0].products.append(db.session.scalar(select(Product))))
+    assert named("whale") == ["Whale"]
+    edit(lambda u: db.session.delete(db.session.scalar(select(Product))))
+    assert named("whale") == []
+
+
+def test_kept_matches_follow_every_edit_matching_only_what_changed(app, uncached, make_update):
+    """A search's matches outlive edits (portal.search.kept): the first search after an
+    edit matches only the texts of the updates it changed, and finds exactly what a fresh
+    match finds, whether the edit adds or removes the word, unpublishes, schedules or
+    deletes; an edit that may touch any update (a maker's slug) matches afresh."""
+    first = make_update(en={"title": "Walrus one"}, nl={"title": "Walrus een"})
+    second = make_update(en={"title": "Seal two"}, published="2025-07-10")
+    with uncached.app_context():
+        engine = db.engine
+    sent: list[str] = []
+
+    def titles(url: str = "/en/updates/?q=walrus") -> list[str]:
+        sent.clear()
+        listener = lambda conn, cursor, sql, *args: sent.append(sql)  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        page = _page(uncached, url)
+        event.remove(engine, "before_cursor_execute", listener)
+        return [h.text_content().strip() for h in page.xpath("//article[@class='teaser']/h3")]
+
+    def matched_again() -> list[bool]:
+        """For each full-text match the last request made: was it of some texts only?"""
+        return [" IN (" in sql for sql in sent if "update_search" in sql]
+
+    def edit(update_id: int, change) -> None:
+        with app.app_context():
+            change(db.session.get(Update, update_id))
+            db.session.commit()
+
+    assert titles() == ["Walrus one"] and matched_again() == [False]
+    edit(second, lambda u: setattr(u.translation("en"), "title", "Walrus two"))
+    assert titles() == ["Walrus one", "Walrus two"] and matched_again() == [True]
+    assert titles() == ["Walrus one", "Walrus two"] and matched_again() == []
+    edit(second, lambda u: setattr(u.translation("en"), "body", "Nothing about it."))
+    assert titles() == ["Walrus one", "Walrus two"] and matched_again() == [True]
+    edit(first, lambda u: setattr(u.translation("en"), "title", "Seal one"))
+    assert titles() == ["Walrus two"] and matched_again() == [True]
+    assert titles("/nl/updates/?q=walrus") == ["Walrus een"]
+    edit(second, lambda u: setattr(u, "status", "draft"))
+    assert titles() == []
+    edit(second, lambda u: setattr(u, "status", "published"))
+    assert titles() == ["Walrus two"]
+    edit(second, lambda u: setattr(u, "published_at", datetime.now() + timedelta(days=1)))
+    assert titles() == []
+    edit(second, lambda u: setattr(u, "published_at", datetime(2025, 7, 10)))
+    assert titles() == ["Walrus two"]
+    edit(first, lambda u: setattr(u.translation("en"), "lede", "A walrus after all."))
+    assert titles() == ["Walrus two", "Seal one"] and matched_again() == [True]
+    edit(first, lambda u: setattr(u.maker, "slug", "open-ai"))
+    assert titles() == ["Walrus two", "Seal one"] and matched_again() == [False]
+    edit(second, lambda u: db.session.delete(u))
+    assert titles() == ["Seal one"] and matched_again() == []  # no text left to match
+    assert titles("/nl/updates/?q=walrus") == ["Walrus een"]
+
+
+def test_kept_matches_are_bounded(uncached, make_update, monkeypatch):
+    """Only the last `MAX_KEPT` queries' matches are kept (and `MAX_MATCHES` in all)."""
+    monkeypatch.setattr(kept_search, "MAX_KEPT", 2)
+    make_update(en={"title": "Walrus seal orca"})
+    for q in ("walrus", "seal", "orca"):
+        assert _total(uncached, f"/en/updates/?q={q}") == "1 update"
+    with uncached.app_context():
+        assert list(kept_search._kept[db.engine]) == [("en", "seal"), ("en", "orca")]
+    monkeypatch.setattr(kept_search, "MAX_MATCHES", 0)  # the newest is always kept
+    assert _total(uncached, "/en/updates/?q=walrus+seal") == "1 update"
+    with uncached.app_context():
+        assert list(kept_search._kept[db.engine]) == [("en", "walrus seal")]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy import select, text
 
 from portal import search
@@ -213,6 +214,67 @@ def test_snippet_cuts_around_first_match():
 def test_snippet_without_match_is_the_start():
     result = search.snippet("Short <b>text</b>.", "absent", "en")
     assert result == Markup("Short &lt;b&gt;text&lt;/b&gt;.")
+
+
+def _snippet_word_by_word(value: str, q: str, lang: str, width: int = 200) -> str:
+    """What `snippet` quotes, found the slow way: every word of the text stemmed in turn."""
+    value = " ".join(value.split())
+    wanted = set(search.query_terms(q, lang))
+    matches = [m for m in re.finditer(r"\w+", value) if wanted & set(search.stems(m[0], lang))]
+    first = matches[0] if matches else None
+    start, end = 0, min(len(value), width)
+    if first:
+        start = max(0, first.start() - width // 4)
+        if start:
+            space = value.find(" ", start, first.start())
+            start = space + 1 if space != -1 else first.start()
+        end = max(first.end(), min(len(value), start + width))
+    if end < len(value):
+        space = value.rfind(" ", start, end + 1)
+        if space > (first.end() if first else start):
+            end = space
+    out, pos = "… " if start > 0 else "", start
+    for m in (m for m in matches if m.end() <= end):
+        out += str(escape(value[pos : m.start()])) + f"<mark>{m[0]}</mark>"
+        pos = m.end()
+    return out + str(escape(value[pos:end])) + (" …" if end < len(value) else "")
+
+
+QUERIES = [
+    ("en", "model"),
+    ("en", "the models"),
+    ("en", "release 2025 data"),
+    ("en", "café a"),
+    ("nl", "de"),
+    ("nl", "modellen het"),
+    ("nl", "fietspad café"),
+    ("de", "Straße modelle"),
+]
+
+
+def test_snippet_marks_what_stemming_every_word_marks(seeded, ctx):
+    """`snippet` finds its words in the text's stems kept with it (search.Quotable), not
+    by stemming word by word: it quotes and marks exactly what the slow way does."""
+    texts = [
+        search.searched_body(*row)
+        for row in db.session.execute(
+            select(
+                UpdateTranslation.lede,
+                UpdateTranslation.body,
+                UpdateTranslation.impact,
+                UpdateTranslation.takeaways_text,
+            )
+        )
+    ]
+    texts += [
+        "Café cafe CAFÉ, café-model; models & <models> modelling 2025 2025's the the",
+        "Straße strasse Modelle des Modells ½ ĳs fietspaden de De DE",
+        "x " * 150 + "model " + "y " * 40 + "models the data 2025 " + "z " * 200,
+        "",
+    ]
+    for (lang, q), value, width in itertools.product(QUERIES, texts, (40, 200)):
+        expected = _snippet_word_by_word(value, q, lang, width)
+        assert search.snippet(value, q, lang, width) == expected
 
 
 HIDDEN_AND_MARKUP = (

@@ -11,9 +11,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 from werkzeug.datastructures import MultiDict
 
-from portal import queries, vocab
+from portal import facets, queries, vocab
 from portal.extensions import db
-from portal.models import Change, Maker, Product, Update, change_products
+from portal.models import Change, Maker, Product, ProductTranslation, Update, change_products
 from portal.models.content import utcnow
 
 MONTHS_AHEAD = 12  # the calendar's default span, from today
@@ -239,13 +239,45 @@ def _words(value: str) -> str:
 
 def matching_products(q: str, limit: int = 5) -> list[Product]:
     """Public products whose name (in any language) the query names or starts, for a search:
-    "o3 price" finds o3, "gemini" every Gemini."""
+    "o3 price" finds o3, "gemini" every Gemini. Only the products found are read."""
     asked = _words(q[:200])
     if not asked:
         return []
-    found = []
-    for product in db.session.scalars(public_products()):
-        names = {_words(product.name), *(_words(t.name) for t in product.translations if t.name)}
-        if any(name and (f" {name} " in f" {asked} " or name.startswith(asked)) for name in names):
-            found.append(product)
-    return sorted(found, key=lambda p: p.label().lower())[:limit]
+    index, named = _product_names()
+    visible, spaced = index.visible(utcnow()), f" {asked} "
+    found = [
+        product_id
+        for product_id, names, updates in named
+        if any(name and (f" {name} " in spaced or name.startswith(asked)) for name in names)
+        and any((p := index.position.get(u)) is not None and visible >> p & 1 for u in updates)
+    ]
+    if not found:
+        return []
+    products = db.session.scalars(select(Product).where(Product.id.in_(found)))
+    return sorted(products, key=lambda p: p.label().lower())[:limit]
+
+
+def _product_names() -> tuple[facets.Index, list[tuple[int, set[str], list[int]]]]:
+    """The content index (portal.facets) and, kept with it, each product's names as words
+    (its own and its translations') with the updates whose changes name it: read once per
+    content version, which any edit of a product, change or update raises; whether one of
+    those updates is visible yet is asked per request, so scheduling needs no edit."""
+    index = facets.current(queries._version())
+    if (kept := index.memo.get(("products", "names"))) is None:
+        names = {
+            product_id: {_words(name)}
+            for product_id, name in db.session.execute(select(Product.id, Product.name))
+        }
+        translated = select(ProductTranslation.product_id, ProductTranslation.name)
+        for product_id, name in db.session.execute(translated):
+            if name:
+                names[product_id].add(_words(name))
+        updates: dict[int, list[int]] = {}
+        links = select(change_products.c.product_id, Change.update_id).join(
+            Change, Change.id == change_products.c.change_id
+        )
+        for product_id, update_id in db.session.execute(links):
+            updates.setdefault(product_id, []).append(update_id)
+        kept = [(p, words, updates[p]) for p, words in names.items() if p in updates]
+        index.memo[("products", "names")] = kept
+    return index, kept

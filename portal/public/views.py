@@ -46,12 +46,13 @@ def _listing(template: str, **context):
         filters.makers, filters.fixed = [fixed_maker.slug], "maker"
     if fixed_tag := context.get("tag"):
         filters.tags, filters.fixed = [fixed_tag.slug], "tag"
-    # Search results quote the body around the words; other teasers are kept (pieces).
-    page = queries.find_updates(
-        filters, current_app.config["UPDATES_PER_PAGE"], load=bool(filters.q)
-    )
-    if not filters.q:
-        page.items = pieces.teasers(facets.current(queries._version()), page.items, g.lang)
+    # Kept teasers (pieces); a search result's teaser quotes its text around the words searched for.
+    page = queries.find_updates(filters, current_app.config["UPDATES_PER_PAGE"], load=False)
+    index = facets.current(queries._version())
+    if filters.q:
+        page.items = pieces.search_teasers(index, page.items, g.lang, filters.q)
+    else:
+        page.items = pieces.teasers(index, page.items, g.lang)
     options = queries.facet_options(g.lang, fixed=filters.fixed, chosen_tags=filters.tags)
     # The address bar shows the canonical address after a live filter or search; a later
     # page is "More updates", appended in place, which leaves the address alone.

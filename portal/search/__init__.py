@@ -5,7 +5,9 @@ One entry point for queries, `matching(lang, q)`, which returns a `Select` of
 
 - `text.py`: what is searched (the text a reader sees) and how words become stems.
 - `index.py`: the `update_search` table's rows, kept current by ORM events; `rebuild()`.
-- `queries.py`: `matching()` and the `<mark>`ed snippet of a result.
+- `queries.py`: `matching()`, `ranks()` (one match, rowids and ranks only) and the
+  `<mark>`ed snippet of a result, cut from a `Quotable` text (its words' stems kept).
+- `kept.py`: matches kept across edits; after one, only the changed texts are matched.
 - `commands.py`: `flask search-reindex`.
 
 The table and, on PostgreSQL, the text search configurations are made by the search
@@ -34,17 +36,29 @@ from flask import Flask
 
 from portal.search.commands import reindex_command
 from portal.search.index import TABLE, listen, rebuild
-from portal.search.queries import matching, ranks, snippet, translation_snippet
-from portal.search.text import document, query_terms, stems
+from portal.search.queries import (
+    Quotable,
+    excerpt,
+    matching,
+    quotable,
+    ranks,
+    snippet,
+    translation_snippet,
+)
+from portal.search.text import document, query_terms, searched_body, stems
 
 __all__ = [
+    "Quotable",
     "TABLE",
     "document",
+    "excerpt",
     "init_app",
     "matching",
     "query_terms",
+    "quotable",
     "ranks",
     "rebuild",
+    "searched_body",
     "snippet",
     "stems",
 ]

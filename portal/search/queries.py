@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 from sqlalchemy import Select, column, func, select, table
@@ -43,7 +44,9 @@ def _matching_sqlite(lang: str, terms: list[str]) -> Select:
     )
 
 
-_pg = table(TABLE, column("update_id"), column("lang"), column("document"))
+_pg = table(
+    TABLE, column("update_id"), column("translation_id"), column("lang"), column("document")
+)
 
 
 def _matching_postgresql(lang: str, q: str) -> Select:
@@ -81,21 +84,32 @@ def matching(lang: str, q: str, ranked: bool = True) -> Select | None:
     return found
 
 
-def ranks(lang: str, q: str, translations: Mapping[int, tuple[int, str]]) -> dict[int, float]:
+def ranks(
+    lang: str,
+    q: str,
+    translations: Mapping[int, tuple[int, str]],
+    only: Collection[int] | None = None,
+) -> dict[int, float]:
     """Update id → rank (lower is better) of every update whose `lang` text matches `q`:
     one full-text match. On SQLite only the index's rowids (translation ids) and bm25 are
     read, never a content row: `translations` maps a rowid to its (update id, language)
-    (portal.facets keeps that map); a translation it does not know is not public."""
+    (portal.facets keeps that map); a translation it does not know is not public. With
+    `only`, of those translations (ids) alone."""
     terms = query_terms(q, lang)
     if not terms:
         return {}
     if db.session.connection().dialect.name != "sqlite":
-        return {u: rank for u, rank in db.session.execute(matching(lang, q).order_by(None))}
+        found = matching(lang, q).order_by(None)
+        if only is not None:
+            found = found.where(_pg.c.translation_id.in_(only))
+        return {u: rank for u, rank in db.session.execute(found)}
     hidden = _fts.c[TABLE]
     rank = func.bm25(hidden, 0.0, 0.0, 0.0, TITLE_WEIGHT, BODY_WEIGHT)
-    rows = db.session.execute(
-        select(column("rowid"), rank).select_from(_fts).where(hidden.op("MATCH")(_fts_query(terms)))
-    )
+    found = select(column("rowid"), rank).select_from(_fts)
+    found = found.where(hidden.op("MATCH")(_fts_query(terms)))
+    if only is not None:
+        found = found.where(column("rowid").in_(only))
+    rows = db.session.execute(found)
     found = {}
     for rowid, score in rows:
         update_id, text_lang = translations.get(rowid, (None, None))
@@ -121,14 +135,57 @@ def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
     return snippet(fields(t)[1], q, t.lang)
 
 
+class Quotable(NamedTuple):
+    """A text as a snippet quotes it (`text`: on one line, single spaces) and the stems of
+    its words (`stems`: for each word in order, " ", where it starts in `text`, then "|"
+    and each of its stems followed by "|", as in " 0|new|12|model|"). Made once per text
+    (portal.public.pieces keeps it with the search result's teaser), it lets a snippet
+    find its words by looking for "|stem|" instead of stemming the text word by word."""
+
+    text: str
+    stems: str
+    lang: str
+
+
+def quotable(value: str, lang: str) -> Quotable:
+    """`value` in `lang`, ready to be quoted by `excerpt`."""
+    text = " ".join((value or "").split())
+    words = (
+        f" {m.start()}|" + "".join(f"{stem}|" for stem in sorted(_word_stems(m.group(), lang)))
+        for m in WORD.finditer(text)
+    )
+    return Quotable(text, "".join(words), lang)
+
+
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     """An escaped excerpt of `value` around the first matching word, matches in <mark>."""
-    value = " ".join((value or "").split())
-    wanted = _wanted(q, lang)
+    return excerpt(quotable(value, lang), q, width)
+
+
+def _found(quoted: Quotable, needles: list[str], start: int, last: int) -> list[int]:
+    """Where the words holding a needle ("|stem|") start in `quoted.text`, in order: those
+    whose stems are at `start` or after in `quoted.stems` and that start by `last`."""
+    stemmed, found = quoted.stems, set()
+    for needle in needles:
+        at = stemmed.find(needle, start)
+        while at != -1:
+            word = stemmed.rfind(" ", 0, at) + 1
+            if (offset := int(stemmed[word : stemmed.index("|", word)])) > last:
+                break
+            found.add(offset)
+            at = stemmed.find(needle, at + 1)
+    return sorted(found)
+
+
+def excerpt(quoted: Quotable, q: str, width: int = 200) -> Markup:
+    """The `snippet` of a `Quotable` text."""
+    value = quoted.text
+    needles = [f"|{stem}|" for stem in _wanted(q, quoted.lang)]
     first = None
-    if wanted:
-        words = WORD.finditer(value)
-        first = next((m for m in words if wanted & _word_stems(m.group(), lang)), None)
+    if firsts := [at for needle in needles if (at := quoted.stems.find(needle)) != -1]:
+        stemmed, at = quoted.stems, min(firsts)
+        word = stemmed.rfind(" ", 0, at) + 1
+        first = WORD.match(value, int(stemmed[word : stemmed.index("|", word)]))
 
     start, end = 0, min(len(value), width)
     if first:
@@ -142,16 +199,13 @@ def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
         if space > (first.end() if first else start):
             end = space
 
-    out, pos = [], start
-    if first:  # only the words shown are looked at: a body has hundreds, the excerpt dozens
-        for m in WORD.finditer(value, start):
-            if m.end() > end:
+    out, pos = ["… " if start > 0 else ""], start
+    if first:  # the words shown that match, from the first (none before it does)
+        for offset in _found(quoted, needles, min(firsts), end):
+            word = WORD.match(value, offset)
+            if word.end() > end:
                 break
-            if wanted & _word_stems(m.group(), lang):
-                out.append(escape(value[pos : m.start()]))
-                out.append(Markup("<mark>{}</mark>").format(m.group()))
-                pos = m.end()
-    out.append(escape(value[pos:end]))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(value) else ""
-    return Markup(prefix) + Markup("").join(out) + Markup(suffix)
+            out += (escape(value[pos:offset]), "<mark>", escape(word.group()), "</mark>")
+            pos = word.end()
+    out += (escape(value[pos:end]), " …" if end < len(value) else "")
+    return Markup("".join(out))

@@ -75,10 +75,12 @@ def fields(t) -> tuple[str, str]:
     """(title, body) as a reader sees them, for an UpdateTranslation or a row with the same
     fields: the Markdown body rendered and sanitised to plain text, so what the page hides
     (an HTML comment) is never found or quoted, and Markdown syntax never shows."""
-    body = "\n".join(
-        (t.lede or "", plain_text(t.body or ""), t.impact or "", t.takeaways_text or "")
-    )
-    return t.title or "", body
+    return t.title or "", searched_body(t.lede, t.body, t.impact, t.takeaways_text)
+
+
+def searched_body(lede: str, body: str, impact: str, takeaways: str) -> str:
+    """The text searched beside the title, as `fields` gives it, from the raw columns."""
+    return "\n".join((lede or "", plain_text(body or ""), impact or "", takeaways or ""))
 
 
 def document(t) -> tuple[str, str]:
