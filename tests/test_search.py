@@ -253,7 +253,7 @@ QUERIES = [
 
 
 def test_snippet_marks_what_stemming_every_word_marks(seeded, ctx):
-    """`snippet` finds its words in the text's stems kept with it (search.Quotable), not
+    """`snippet` finds its words through each word's kept stems (search.Quotable), not
     by stemming word by word: it quotes and marks exactly what the slow way does."""
     texts = [
         search.searched_body(*row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
@@ -124,10 +125,22 @@ def _wanted(q: str, lang: str) -> frozenset[str]:
     return frozenset(query_terms(q, lang))
 
 
-@lru_cache(maxsize=100_000)
+MAX_WORDS = 200_000  # words with kept stems per language; beyond, they start afresh
+_stems_by_word: dict[str, dict[str, frozenset[str]]] = {}  # lang → word as written → stems
+
+
 def _word_stems(word: str, lang: str) -> frozenset[str]:
-    """The stems of one word as written; a reader's vocabulary is small, so keep them."""
-    return frozenset(stems(word, lang))
+    """The stems of one word as written; a language's vocabulary is small, so keep them
+    (a plain dict per language: looked up for every word a snippet reads)."""
+    known = _stems_by_word.get(lang)
+    if known is None:
+        known = _stems_by_word.setdefault(lang, {})
+    found = known.get(word)
+    if found is None:
+        if len(known) >= MAX_WORDS:
+            known.clear()
+        found = known[word] = frozenset(stems(word, lang))
+    return found
 
 
 def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
@@ -136,25 +149,24 @@ def translation_snippet(t: UpdateTranslation, q: str) -> Markup:
 
 
 class Quotable(NamedTuple):
-    """A text as a snippet quotes it (`text`: on one line, single spaces) and the stems of
-    its words (`stems`: for each word in order, " ", where it starts in `text`, then "|"
-    and each of its stems followed by "|", as in " 0|new|12|model|"). Made once per text
-    (portal.public.pieces keeps it with the search result's teaser), it lets a snippet
-    find its words by looking for "|stem|" instead of stemming the text word by word."""
+    """A text as a snippet quotes it: on one line, single spaces, in its language. Made
+    once per text (portal.public.pieces keeps it with the search result's teaser: the
+    Markdown body rendered and reduced). `excerpt` reads its words up to the first that
+    matches a query's stems, each word's stems looked up in a per-language table rather
+    than stemmed, and notes where that word starts in `firsts` (query stems → offset, -1
+    for none), so the same query on the same text reads only the quoted words again."""
 
     text: str
-    stems: str
     lang: str
+    firsts: dict[frozenset[str], int]
+
+
+MAX_FIRSTS = 64  # queries whose first match is noted per text; beyond, start afresh
 
 
 def quotable(value: str, lang: str) -> Quotable:
     """`value` in `lang`, ready to be quoted by `excerpt`."""
-    text = " ".join((value or "").split())
-    words = (
-        f" {m.start()}|" + "".join(f"{stem}|" for stem in sorted(_word_stems(m.group(), lang)))
-        for m in WORD.finditer(text)
-    )
-    return Quotable(text, "".join(words), lang)
+    return Quotable(" ".join((value or "").split()), lang, {})
 
 
 def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
@@ -162,30 +174,19 @@ def snippet(value: str, q: str, lang: str, width: int = 200) -> Markup:
     return excerpt(quotable(value, lang), q, width)
 
 
-def _found(quoted: Quotable, needles: list[str], start: int, last: int) -> list[int]:
-    """Where the words holding a needle ("|stem|") start in `quoted.text`, in order: those
-    whose stems are at `start` or after in `quoted.stems` and that start by `last`."""
-    stemmed, found = quoted.stems, set()
-    for needle in needles:
-        at = stemmed.find(needle, start)
-        while at != -1:
-            word = stemmed.rfind(" ", 0, at) + 1
-            if (offset := int(stemmed[word : stemmed.index("|", word)])) > last:
-                break
-            found.add(offset)
-            at = stemmed.find(needle, at + 1)
-    return sorted(found)
-
-
 def excerpt(quoted: Quotable, q: str, width: int = 200) -> Markup:
     """The `snippet` of a `Quotable` text."""
-    value = quoted.text
-    needles = [f"|{stem}|" for stem in _wanted(q, quoted.lang)]
+    value, lang, firsts = quoted
+    wanted = _wanted(q, lang)
     first = None
-    if firsts := [at for needle in needles if (at := quoted.stems.find(needle)) != -1]:
-        stemmed, at = quoted.stems, min(firsts)
-        word = stemmed.rfind(" ", 0, at) + 1
-        first = WORD.match(value, int(stemmed[word : stemmed.index("|", word)]))
+    if (at := firsts.get(wanted)) is not None:
+        first = WORD.match(value, at) if at >= 0 else None
+    elif wanted:
+        words = WORD.finditer(value)
+        first = next((m for m in words if not wanted.isdisjoint(_word_stems(m[0], lang))), None)
+        if len(firsts) >= MAX_FIRSTS:
+            firsts.clear()
+        firsts[wanted] = first.start() if first else -1
 
     start, end = 0, min(len(value), width)
     if first:
@@ -201,11 +202,11 @@ def excerpt(quoted: Quotable, q: str, width: int = 200) -> Markup:
 
     out, pos = ["… " if start > 0 else ""], start
     if first:  # the words shown that match, from the first (none before it does)
-        for offset in _found(quoted, needles, min(firsts), end):
-            word = WORD.match(value, offset)
+        for word in itertools.chain((first,), WORD.finditer(value, first.end())):
             if word.end() > end:
                 break
-            out += (escape(value[pos:offset]), "<mark>", escape(word.group()), "</mark>")
-            pos = word.end()
+            if word is first or not wanted.isdisjoint(_word_stems(word[0], lang)):
+                out += (escape(value[pos : word.start()]), "<mark>", escape(word[0]), "</mark>")
+                pos = word.end()
     out += (escape(value[pos:end]), " …" if end < len(value) else "")
     return Markup("".join(out))
