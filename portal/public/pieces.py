@@ -13,9 +13,10 @@ A search result (`search_teasers`) is its update's kept teaser with the lede par
 replaced by the `<mark>`ed snippet of the searched text (portal.search.snippet), the only
 part that depends on the query. Its rows add the texts the snippet quotes from (lede, body,
 impact, takeaways) in the page's language only, and the plain text a reader sees of them
-(the Markdown body rendered and reduced, what the index holds too) with its words' stems
-(search.Quotable) is kept beside the teaser under those raw values, so it is made again
-only when one of them changes; the snippet is cut per request.
+(the Markdown body rendered and reduced, what the index holds too, as a search.Quotable
+that notes where each query's first match starts) is kept beside the teaser under those
+raw values, so it is made again only when one of them changes; the snippet is cut per
+request.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ One entry point for queries, `matching(lang, q)`, which returns a `Select` of
 - `text.py`: what is searched (the text a reader sees) and how words become stems.
 - `index.py`: the `update_search` table's rows, kept current by ORM events; `rebuild()`.
 - `queries.py`: `matching()`, `ranks()` (one match, rowids and ranks only) and the
-  `<mark>`ed snippet of a result, cut from a `Quotable` text (its words' stems kept).
+  `<mark>`ed snippet of a result, cut from a `Quotable` text (each word's stems looked up
+  in a per-language table, the first match per query noted).
 - `kept.py`: matches kept across edits; after one, only the changed texts are matched.
 - `commands.py`: `flask search-reindex`.
 
