@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import _open, _upgrade, _urls  # noqa: E402
+from bench.run import _open, _sitemap_parts, _upgrade, _urls  # noqa: E402
 
 
 def main() -> None:
@@ -34,6 +34,7 @@ def main() -> None:
     urls = _urls(database)
     app = _open(database, cache=False)
     client = app.test_client()
+    urls["sitemap"] = _sitemap_parts(client)
     for kind in urls:
         client.get(*urls[kind][0][:1], headers=urls[kind][0][1])
     timings: dict[str, list[float]] = {"index": [], **{kind: [] for kind in urls}}
