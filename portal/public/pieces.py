@@ -47,6 +47,10 @@ SHOWN = SHOWN.join(Maker, Maker.id == Update.maker_id).outerjoin(
 QUOTED = (UpdateTranslation.body, UpdateTranslation.impact, UpdateTranslation.takeaways_text)
 _QUOTED_LANG = UpdateTranslation.lang == bindparam("quoted")
 SEARCHED = SHOWN.add_columns(*(case((_QUOTED_LANG, column)) for column in QUOTED))
+# Each read's statement is built once, its ids bound per request (an expanding parameter):
+# no new expression and cache key for every page.
+_IDS = Update.id.in_(bindparam("ids", expanding=True))
+SHOWN_BY_ID, SEARCHED_BY_ID = SHOWN.where(_IDS), SEARCHED.where(_IDS)
 LEDE = Markup('<p class="lede">')  # escaped texts never hold "<": found once, in the lede
 SNIPPET = Markup('<p class="lede snippet">')
 
@@ -61,13 +65,13 @@ def teasers(index: facets.Index, ids: list[int], lang: str) -> list[Markup]:
 def teasers_by_id(index: facets.Index, ids: list[int], lang: str) -> dict[int, Markup]:
     """The teasers of these updates in `lang` by update id, read in one query (an update no
     longer found has none)."""
-    return _teasers(index, _rows(SHOWN, ids), lang)
+    return _teasers(index, _rows(SHOWN_BY_ID, ids), lang)
 
 
 def search_teasers(index: facets.Index, ids: list[int], lang: str, q: str) -> list[Markup]:
     """The teasers of these search results in `lang`, in their order, each with the snippet
     of its text around the words of `q` instead of its lede; read in one query."""
-    rows = _rows(SEARCHED, ids, quoted=lang)
+    rows = _rows(SEARCHED_BY_ID, ids, quoted=lang)
     shown = {u: [row[: -len(QUOTED)] for row in found] for u, found in rows.items()}
     kept = _teasers(index, shown, lang)
     results = []
@@ -75,7 +79,7 @@ def search_teasers(index: facets.Index, ids: list[int], lang: str, q: str) -> li
         if (teaser := kept.get(update_id)) is None:
             continue
         if (row := _best(rows[update_id], lang))[4] != lang:  # its text in `lang` went since
-            row = _best(_rows(SEARCHED, [update_id], quoted=row[4])[update_id], row[4])
+            row = _best(_rows(SEARCHED_BY_ID, [update_id], quoted=row[4])[update_id], row[4])
         quoted = search.excerpt(_searched_text(index, update_id, row), q)
         lede = teaser.index(LEDE)
         lede_end = teaser.index("</p>", lede)
@@ -84,10 +88,11 @@ def search_teasers(index: facets.Index, ids: list[int], lang: str, q: str) -> li
 
 
 def _rows(query: Select, ids: list[int], **params) -> dict[int, list[tuple]]:
-    """Update id → the rows of its texts (one a language), without the id."""
+    """Update id → the rows of its texts (one a language), without the id; `query` is one
+    of the statements above, taking the ids as `ids`."""
     found: dict[int, list[tuple]] = {}
     if ids:
-        for update_id, *values in db.session.execute(query.where(Update.id.in_(ids)), params):
+        for update_id, *values in db.session.execute(query, {"ids": ids, **params}):
             found.setdefault(update_id, []).append(tuple(values))
     return found
 
